@@ -1,0 +1,44 @@
+// Reading articles from files, folders and stdin.
+//
+// Formats, chosen per file: `.jsonl`/`.ndjson`/`.json` are JSON Lines (one article object per
+// line: id, title, text, outlet, url, published (ISO 8601), lang); anything else is a
+// plain-text article (an optional first title line followed by a blank line, then the body; the
+// id is the file name without its extension). "-" reads stdin, JSON Lines when its first
+// non-blank byte is '{', else one plain-text article.
+// Thread-safety: stateless functions; callbacks run on the calling thread.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parallax/article.h"
+#include "parallax/options.h"
+#include "parallax/report.h"
+#include "parallax/status.h"
+
+namespace parallax {
+
+using ArticleSink = std::function<void(Article)>;
+using RejectSink = std::function<void(Rejection)>;
+
+// Reads every path (folders recursively, files in sorted path order). Each article goes to
+// `on_article`; each unreadable file, bad line or invalid article goes to `on_reject` with its
+// location, and reading goes on.
+void ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
+                const ArticleSink& on_article, const RejectSink& on_reject);
+
+// Parses one JSON Lines row. `origin` ("path:line") is stored in the article and used in errors.
+Result<Article> ParseJsonArticle(std::string_view line, std::string_view origin,
+                                 const ReadOptions& options);
+
+// Parses one plain-text article; `id` usually comes from the file name.
+Result<Article> ParseTextArticle(std::string_view content, std::string_view id,
+                                 std::string_view origin, const ReadOptions& options);
+
+// Parses an ISO 8601 timestamp ("2026-03-04", "2026-03-04T08:15:00Z", "...+02:00") into
+// seconds since the epoch, UTC.
+Result<int64_t> ParseIsoTime(std::string_view text);
+
+}  // namespace parallax

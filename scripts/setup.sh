@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what parallax needs to build and test on Debian 12. Idempotent: packages already
+# present are left alone, and apt is only called when something is missing.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config  # toolchain
+  libgtest-dev libgmock-dev libbenchmark-dev     # tests and benchmarks
+  nlohmann-json3-dev                             # JSON Lines input, JSON output
+  libutf8proc-dev                                # UTF-8 validation, NFC, case folding, categories
+  libstemmer-dev                                 # Snowball stemmers
+  libxxhash-dev                                  # pinned 64-bit hashing (dedup, tokens)
+  libcli11-dev                                   # command line
+  libtbb-dev                                     # parallel per-article stages
+  python3                                        # ../shared/tools scorers used by benchmarks
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "setup: all packages present"
+fi

@@ -1,0 +1,92 @@
+// Rule-based sentence splitting on tokens. Hand-written rather than ICU's UAX #29 sentence
+// iterator: UAX #29 splits after every "Gen." or "U.S." that precedes a capital, which news
+// text is full of, and ICU's abbreviation suppressions cover only a short fixed list.
+// Tested by sentences_test.cc.
+#include "text/sentences.h"
+
+#include <string_view>
+#include <unordered_set>
+
+namespace parallax {
+namespace {
+
+const std::unordered_set<std::string_view>& Abbreviations() {
+  static const std::unordered_set<std::string_view> kSet = {
+      "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+      "maj", "cmdr", "adm", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "approx", "dept",
+      "univ", "fig", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+      "oct", "nov", "dec", "mt", "ft", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt",
+      "messrs", "mme", "mlle", "art", "sec", "para", "vol", "ed", "est", "cf", "al"};
+  return kSet;
+}
+
+// Words that start sentences after a dotted acronym ("... in the U.S. The talks").
+const std::unordered_set<std::string_view>& SentenceStarters() {
+  static const std::unordered_set<std::string_view> kSet = {
+      "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those",
+      "in", "on", "at", "but", "and", "however", "there", "his", "her", "their", "its", "our",
+      "as", "after", "before", "when", "while", "if", "for", "meanwhile", "officials"};
+  return kSet;
+}
+
+bool IsTerminal(const Token& t) {
+  return t.kind == TokenKind::kPunct &&
+         (t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == "\xE2\x80\xA6");
+}
+
+bool IsCloser(const Token& t) {
+  if (t.kind != TokenKind::kPunct) return false;
+  const std::string& n = t.norm;
+  return n == "\"" || n == "'" || n == ")" || n == "]" || n == "\xE2\x80\x9D" /* ” */ ||
+         n == "\xE2\x80\x99" /* ’ */ || n == "\xC2\xBB" /* » */;
+}
+
+bool IsOpener(const Token& t) {
+  if (t.kind != TokenKind::kPunct) return false;
+  const std::string& n = t.norm;
+  return n == "\"" || n == "'" || n == "(" || n == "[" || n == "\xE2\x80\x9C" /* “ */ ||
+         n == "\xE2\x80\x98" || n == "\xC2\xAB" || n == "-" || n == "\xE2\x80\x94";
+}
+
+bool CanStartSentence(const Token& t) {
+  if (t.kind == TokenKind::kNumber) return true;
+  if (t.kind == TokenKind::kWord) return t.upper_initial;
+  return IsOpener(t);
+}
+
+// True when the "." at `dot` ends an abbreviation, an initial or an acronym, not a sentence.
+bool DotIsAbbreviation(const std::vector<Token>& tokens, size_t dot) {
+  if (tokens[dot].norm != "." || dot == 0) return false;
+  const Token& prev = tokens[dot - 1];
+  if (prev.kind != TokenKind::kWord || prev.end != tokens[dot].begin) return false;
+  if (Abbreviations().count(prev.norm)) return true;
+  // A single uppercase letter: an initial ("J. Smith").
+  return prev.norm.size() == 1 && prev.upper_initial;
+}
+
+}  // namespace
+
+std::vector<TokenRange> SplitSentences(const std::vector<Token>& tokens) {
+  std::vector<TokenRange> out;
+  uint32_t start = 0;
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    bool acronym_end = t.kind == TokenKind::kWord && t.norm.size() > 2 && t.norm.back() == '.';
+    if (!IsTerminal(t) && !acronym_end) continue;
+    uint32_t j = i + 1;
+    while (j < n && (IsCloser(tokens[j]) || IsTerminal(tokens[j]))) ++j;
+    if (j >= n) break;
+    const Token& next = tokens[j];
+    if (!CanStartSentence(next)) continue;
+    if (acronym_end && !SentenceStarters().count(next.norm)) continue;
+    if (!acronym_end && DotIsAbbreviation(tokens, i)) continue;
+    out.push_back({start, j});
+    start = j;
+    i = j - 1;
+  }
+  if (start < n) out.push_back({start, n});
+  return out;
+}
+
+}  // namespace parallax

@@ -1,0 +1,23 @@
+// Sentence splitter over tokens of one paragraph, for news English (and other Latin-script
+// languages): splits after . ! ? … (and any closing quotes or brackets) when the next token can
+// start a sentence, except after abbreviations ("Gen.", "Mr."), initials ("J. Smith") and dotted
+// acronyms followed by a capitalised name ("U.S. Navy"). Tested by sentences_test.cc.
+// Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "text/tokenizer.h"
+
+namespace parallax {
+
+// Token index range [first, last) of one sentence.
+struct TokenRange {
+  uint32_t first = 0;
+  uint32_t last = 0;
+};
+
+std::vector<TokenRange> SplitSentences(const std::vector<Token>& tokens);
+
+}  // namespace parallax

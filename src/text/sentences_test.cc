@@ -1,0 +1,40 @@
+#include "text/sentences.h"
+
+#include <gtest/gtest.h>
+
+namespace parallax {
+namespace {
+
+std::vector<std::string> Split(const std::string& text) {
+  auto tokens = Tokenize(text);
+  std::vector<std::string> out;
+  for (TokenRange r : SplitSentences(tokens)) {
+    out.push_back(text.substr(tokens[r.first].begin, tokens[r.last - 1].end - tokens[r.first].begin));
+  }
+  return out;
+}
+
+TEST(Sentences, SplitsOnTerminalPunctuation) {
+  auto s = Split("The talks ended. Officials left! Was it \"over?\" Nobody knew.");
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0], "The talks ended.");
+  EXPECT_EQ(s[2], "Was it \"over?\"");
+}
+
+TEST(Sentences, KeepsAbbreviationsInitialsAndAcronyms) {
+  auto s = Split("Gen. Mohammad Zahedi met Mr. J. Smith in the U.S. Capitol on Jan. 5. It rained.");
+  ASSERT_EQ(s.size(), 2u) << s[0];
+  EXPECT_EQ(s[1], "It rained.");
+}
+
+TEST(Sentences, AcronymThenSentenceStarter) {
+  auto s = Split("The envoy flew to the U.S. The talks resumed.");
+  ASSERT_EQ(s.size(), 2u);
+}
+
+TEST(Sentences, NoSplitBeforeLowercaseOrDecimal) {
+  EXPECT_EQ(Split("It cost 4.5 million. e.g. this stays together").size(), 1u);
+}
+
+}  // namespace
+}  // namespace parallax
