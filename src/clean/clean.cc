@@ -232,7 +232,7 @@ CleanResult Clean(const Article& article, const CleanOptions& options) {
       out.paragraphs.push_back(l.span);
       continue;
     }
-    Removal r{l.span.begin, l.span.end, l.reason};
+    Removal r{l.span.begin, l.span.end, l.reason, {}};
     if (options.explain) r.text = std::string(l.span.Of(text));
     out.removed.push_back(std::move(r));
   }

@@ -1,0 +1,150 @@
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyze/analyze.h"
+
+namespace parallax {
+namespace {
+
+struct Analyzed {
+  Article article;
+  Document doc;
+};
+
+std::unique_ptr<Analyzed> AnalyzeText(std::string text) {
+  auto a = std::make_unique<Analyzed>();
+  a->article.text = std::move(text);
+  a->doc = Analyze(a->article, SplitLines(a->article.text), {}, AnalyzeOptions{});
+  return a;
+}
+
+// The only number of `text` (fails the test when there is not exactly one).
+NumberMention One(const std::string& text) {
+  auto a = AnalyzeText(text);
+  EXPECT_EQ(a->doc.numbers.size(), 1u) << text;
+  if (a->doc.numbers.empty()) return {};
+  EXPECT_EQ(a->doc.Text(a->doc.numbers[0].span), a->doc.numbers[0].text);
+  return a->doc.numbers[0];
+}
+
+std::vector<std::string> Texts(const std::string& text) {
+  auto a = AnalyzeText(text);
+  std::vector<std::string> out;
+  for (const NumberMention& n : a->doc.numbers) out.push_back(n.text);
+  return out;
+}
+
+TEST(Numbers, DigitsAndTheCountedNoun) {
+  NumberMention n = One("Rescuers pulled 42 passengers from the water.");
+  EXPECT_EQ(n.value, 42);
+  EXPECT_EQ(n.counted, "passeng");
+  EXPECT_EQ(n.text, "42");
+  EXPECT_FALSE(n.is_year);
+}
+
+TEST(Numbers, QualifierIsPartOfTheSpan) {
+  NumberMention n = One("The barrage used more than 300 drones and rockets.");
+  EXPECT_EQ(n.text, "more than 300");
+  EXPECT_EQ(n.qualifier, "over");
+  EXPECT_EQ(n.counted, "drone");
+  EXPECT_EQ(One("At least 12 people were hurt.").qualifier, "at least");
+  EXPECT_EQ(One("Nearly 80 boats joined.").qualifier, "nearly");
+  EXPECT_EQ(One("Some 80 boats joined.").qualifier, "about");
+  EXPECT_EQ(One("Up to 80 boats joined.").qualifier, "at most");
+  EXPECT_EQ(One("Fewer than 80 boats joined.").qualifier, "under");
+}
+
+TEST(Numbers, SeparatorsAndDecimals) {
+  EXPECT_EQ(One("Floods damaged 1,200 homes.").value, 1200);
+  EXPECT_EQ(One("The index fell 4.5 points.").value, 4.5);
+  EXPECT_EQ(One("The index fell 4,5 points.").value, 4.5);
+}
+
+TEST(Numbers, ScalesAndCurrencies) {
+  NumberMention n = One("The clean-up will cost at least €4.5 million.");
+  EXPECT_EQ(n.value, 4.5e6);
+  EXPECT_EQ(n.unit, "eur");
+  EXPECT_EQ(n.text, "at least €4.5 million");
+  EXPECT_EQ(One("The fund holds $2bn in reserve.").value, 2e9);
+  EXPECT_EQ(One("The fund holds $2bn in reserve.").counted, "reserv");
+  EXPECT_EQ(One("It raised £300m last year.").value, 3e8);
+  EXPECT_EQ(One("It raised £300m last year.").unit, "gbp");
+  NumberMention w = One("The port was fined 4.5 million euros.");
+  EXPECT_EQ(w.value, 4.5e6);
+  EXPECT_EQ(w.unit, "eur");
+  EXPECT_EQ(One("A loan of USD 300 was repaid.").unit, "usd");
+}
+
+TEST(Numbers, NumberWords) {
+  NumberMention n = One("Two officials resigned.");
+  EXPECT_EQ(n.value, 2);
+  EXPECT_EQ(n.counted, "offici");
+  EXPECT_EQ(One("The ship had forty-two sailors aboard.").value, 42);
+  EXPECT_EQ(One("Police detained a dozen protesters.").value, 12);
+  EXPECT_EQ(One("Police detained two dozen protesters.").value, 24);
+  EXPECT_EQ(One("The fire destroyed three hundred homes.").value, 300);
+}
+
+TEST(Numbers, OneCountsOnlyBeforeANoun) {
+  EXPECT_EQ(One("Only one official spoke.").value, 1);
+  EXPECT_TRUE(Texts("One of the officials spoke. No one else did. It was the one.").empty());
+}
+
+TEST(Numbers, CountedNounSkipsDeterminersAndCompounds) {
+  EXPECT_EQ(One("The council fired 300 of the guards.").counted, "guard");
+  EXPECT_EQ(One("They met two Kelmar administration officials.").counted, "offici");
+  EXPECT_EQ(One("Crews rescued 42 passengers stranded overnight.").counted, "passeng");
+  EXPECT_EQ(One("The count reached 300 when it stopped.").counted, "");
+}
+
+TEST(Numbers, PercentagesAndUnits) {
+  NumberMention p = One("On-time sailings reached 98% of the total.");
+  EXPECT_EQ(p.unit, "%");
+  EXPECT_EQ(p.counted, "total");
+  EXPECT_EQ(One("Turnout was 12 percent.").unit, "%");
+  EXPECT_EQ(One("Turnout was 3 per cent.").unit, "%");
+  EXPECT_EQ(One("Support rose 2 percentage points.").unit, "pp");
+  NumberMention km = One("The troops withdrew 12 kilometres.");
+  EXPECT_EQ(km.unit, "km");
+  EXPECT_EQ(km.counted, "");
+  EXPECT_EQ(One("The slick spread over 300km of coast.").unit, "km");
+  EXPECT_EQ(One("The talks lasted two weeks.").unit, "week");
+}
+
+TEST(Numbers, Years) {
+  NumberMention in = One("The firm has been fined twice since 2019.");
+  EXPECT_TRUE(in.is_year);
+  EXPECT_EQ(in.counted, "");
+  EXPECT_TRUE(One("Voters will return for the 2028 election.").is_year);
+  EXPECT_TRUE(One("It was founded in 1998, officials said.").is_year);
+  NumberMention people = One("About 2000 people marched.");
+  EXPECT_FALSE(people.is_year);
+  EXPECT_EQ(people.counted, "peopl");
+}
+
+TEST(Numbers, SkipsDatesTimesOrdinalsRangesAndCodes) {
+  EXPECT_TRUE(Texts("The vote was on March 3, 2026 at 3 p.m. in the 21st district.").empty());
+  EXPECT_TRUE(Texts("It sank on 3 March near pier 4 in the 1990s.").empty());
+  EXPECT_TRUE(Texts("F-16 jets and COVID-19 rules under Resolution 2231 applied.").empty());
+  EXPECT_TRUE(Texts("Estimates ranged 300-400 at 15:00 on 2026-03-03.").empty());
+  EXPECT_TRUE(Texts("The ratio was 3/4 and the code #12.").empty());
+}
+
+TEST(Numbers, MalformedDigitRuns) {
+  EXPECT_TRUE(Texts("The list read 1,2,3,4 and version 1.2.3 shipped.").empty());
+  EXPECT_TRUE(Texts("").empty());
+}
+
+TEST(Numbers, HostileRunOfNumbers) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += std::to_string(i) + " ";
+  auto a = AnalyzeText(text);
+  for (const NumberMention& n : a->doc.numbers) EXPECT_EQ(a->doc.Text(n.span), n.text);
+  EXPECT_FALSE(a->doc.numbers.empty());
+}
+
+}  // namespace
+}  // namespace parallax

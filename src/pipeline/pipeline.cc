@@ -1,0 +1,194 @@
+// The pipeline driver. Tested by pipeline_test.cc and the end-to-end tests in tests/.
+#include "parallax/pipeline.h"
+
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <deque>
+#include <unordered_map>
+
+#include "align/align.h"
+#include "analyze/analyze.h"
+#include "clean/clean.h"
+#include "cluster/features.h"
+#include "cluster/online_clusterer.h"
+#include "compare/compare.h"
+#include "dedup/dedup_index.h"
+#include "digest/digest.h"
+#include "text/utf8.h"
+
+namespace parallax {
+namespace {
+
+// What the per-article stages produce; signature and features are dropped once used.
+struct Processed {
+  std::unique_ptr<Document> doc;
+  Signature signature;
+  ArticleFeatures features;
+};
+
+Processed ProcessArticle(const Article& a, const PipelineOptions& o) {
+  CleanResult clean = Clean(a, o.clean);
+  Processed p;
+  p.doc = std::make_unique<Document>(Analyze(a, clean.paragraphs, std::move(clean.removed), o.analyze));
+  p.signature = ComputeSignature(*p.doc, o.dedup);
+  p.features = ComputeFeatures(*p.doc);
+  return p;
+}
+
+constexpr uint32_t kNoStory = UINT32_MAX;
+
+std::string Origin(const Article& a) { return a.origin.empty() ? "article " + a.id : a.origin; }
+
+}  // namespace
+
+class Pipeline::Impl {
+ public:
+  explicit Impl(const PipelineOptions& o)
+      : options_(o),
+        arena_(o.threads > 0 ? o.threads : tbb::task_arena::automatic),
+        dedup_(o.dedup),
+        clusterer_(o.cluster) {}
+
+  void Add(std::vector<Article> batch);
+  void Reject(Rejection r) { rejected_.push_back(std::move(r)); }
+  Report Finish();
+
+ private:
+  bool Accept(const Article& a);
+  Story BuildStory(const std::vector<uint32_t>& members) const;
+  StoryArticle Describe(uint32_t i) const;
+
+  PipelineOptions options_;
+  tbb::task_arena arena_;
+  DedupIndex dedup_;
+  OnlineClusterer clusterer_;
+  std::deque<Article> articles_;  // deque: Documents point into it, so addresses must not move
+  std::vector<std::unique_ptr<Document>> docs_;
+  std::vector<int64_t> copy_of_;  // -1, or the index of the original
+  std::vector<std::vector<uint32_t>> copies_;
+  std::vector<std::vector<uint32_t>> stories_;  // story number -> article indexes
+  std::vector<uint32_t> story_of_;              // article index -> story number, or kNoStory
+  std::unordered_map<std::string, std::string> seen_ids_;  // id -> origin
+  std::vector<Rejection> rejected_;
+};
+
+bool Pipeline::Impl::Accept(const Article& a) {
+  auto reject = [&](std::string why) {
+    rejected_.push_back({Origin(a), std::move(why)});
+    return false;
+  };
+  if (a.id.empty()) return reject("article has no id");
+  if (Status s = ValidateUtf8(a.text); !s.ok()) return reject("text: " + s.message());
+  if (Status s = ValidateUtf8(a.title); !s.ok()) return reject("title: " + s.message());
+  if (Trim(a.text).empty()) return reject("article has no text");
+  auto [it, inserted] = seen_ids_.emplace(a.id, Origin(a));
+  if (!inserted) return reject("duplicate id \"" + a.id + "\" (first at " + it->second + ")");
+  return true;
+}
+
+void Pipeline::Impl::Add(std::vector<Article> batch) {
+  const size_t first = articles_.size();
+  for (Article& a : batch) {
+    if (Accept(a)) articles_.push_back(std::move(a));
+  }
+  const size_t n = articles_.size() - first;
+  std::vector<Processed> done(n);
+  arena_.execute([&] {
+    tbb::parallel_for(size_t{0}, n, [&](size_t i) { done[i] = ProcessArticle(articles_[first + i], options_); });
+  });
+  // Ordered stages: copy detection, then clustering, in arrival order.
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t index = static_cast<uint32_t>(first + i);
+    if (done[i].doc->sentences.empty()) {
+      rejected_.push_back({Origin(articles_[index]), "no article text left after removing noise"});
+    }
+    docs_.push_back(std::move(done[i].doc));
+    copies_.emplace_back();
+    std::optional<uint32_t> original;
+    if (!docs_.back()->sentences.empty()) original = dedup_.FindOrAdd(index, std::move(done[i].signature));
+    copy_of_.push_back(original ? static_cast<int64_t>(*original) : -1);
+    story_of_.push_back(kNoStory);
+    if (docs_.back()->sentences.empty()) continue;
+    uint32_t story;
+    if (original) {
+      copies_[*original].push_back(index);
+      story = story_of_[*original];
+      clusterer_.Touch(story, articles_[index].published);
+    } else {
+      story = clusterer_.Add(done[i].features);
+    }
+    if (story >= stories_.size()) stories_.resize(story + 1);
+    stories_[story].push_back(index);
+    story_of_[index] = story;
+  }
+}
+
+StoryArticle Pipeline::Impl::Describe(uint32_t i) const {
+  const Article& a = articles_[i];
+  StoryArticle s{a.id, a.outlet, a.title, a.url, a.published, "", {}, docs_[i]->removed};
+  if (copy_of_[i] >= 0) s.duplicate_of = articles_[static_cast<size_t>(copy_of_[i])].id;
+  for (uint32_t c : copies_[i]) s.copies.push_back(articles_[c].id);
+  return s;
+}
+
+Story Pipeline::Impl::BuildStory(const std::vector<uint32_t>& members) const {
+  Story story;
+  std::vector<const Document*> docs;
+  for (uint32_t i : members) {
+    story.articles.push_back(Describe(i));
+    if (copy_of_[i] < 0) docs.push_back(docs_[i].get());
+  }
+  Alignment alignment = Align(docs, AlignOptions{});
+  story.digest = BuildDigest(docs, alignment, options_.digest);
+  Comparison c = Compare(docs, alignment, options_.compare);
+  story.agreements = std::move(c.agreements);
+  story.unique = std::move(c.unique);
+  story.conflicts = std::move(c.conflicts);
+  // Title: the titled article sharing the most facts with the others.
+  size_t best = 0, best_shared = 0;
+  bool found = false;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    if (docs[d]->article->title.empty()) continue;
+    size_t shared = 0;
+    for (uint32_t f : alignment.fact_of[d]) shared += alignment.facts[f].members.size() - 1;
+    if (!found || shared > best_shared) {
+      best = d;
+      best_shared = shared;
+      found = true;
+    }
+  }
+  if (found) {
+    story.title = docs[best]->article->title;
+  } else if (!story.digest.empty()) {
+    story.title = story.digest.front().text;
+  }
+  return story;
+}
+
+Report Pipeline::Impl::Finish() {
+  Report report;
+  report.articles_read = 0;
+  std::vector<const std::vector<uint32_t>*> order;
+  for (const auto& m : stories_) {
+    if (!m.empty()) order.push_back(&m);
+    report.articles_read += m.size();
+  }
+  std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->size() > b->size(); });
+  report.stories.resize(order.size());
+  arena_.execute([&] {
+    tbb::parallel_for(size_t{0}, order.size(), [&](size_t i) { report.stories[i] = BuildStory(*order[i]); });
+  });
+  for (size_t i = 0; i < report.stories.size(); ++i) report.stories[i].id = "s" + std::to_string(i + 1);
+  report.rejected = rejected_;
+  return report;
+}
+
+Pipeline::Pipeline(const PipelineOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Pipeline::~Pipeline() = default;
+void Pipeline::Add(std::vector<Article> articles) { impl_->Add(std::move(articles)); }
+void Pipeline::Reject(Rejection rejection) { impl_->Reject(std::move(rejection)); }
+Report Pipeline::Finish() { return impl_->Finish(); }
+
+}  // namespace parallax

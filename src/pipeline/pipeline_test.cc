@@ -1,0 +1,85 @@
+#include "parallax/pipeline.h"
+
+#include <gtest/gtest.h>
+
+namespace parallax {
+namespace {
+
+Article Make(std::string id, std::string outlet, std::string title, std::string text, int64_t t) {
+  Article a;
+  a.id = std::move(id);
+  a.outlet = std::move(outlet);
+  a.title = std::move(title);
+  a.text = std::move(text);
+  a.published = t;
+  a.origin = "test:" + a.id;
+  return a;
+}
+
+const char kFire[] =
+    "A fire destroyed a grain warehouse in the port of Tarnby on Tuesday night, the fire "
+    "service said.\nFifty firefighters fought the blaze for six hours before bringing it under "
+    "control.\nNo one was injured, but the warehouse and its grain stores were lost.\n";
+const char kVote[] =
+    "The Valdmark parliament approved the new fisheries budget by 88 votes to 61 on Wednesday.\n"
+    "The budget raises quotas for coastal fleets and funds two new harbour inspectors.\n"
+    "Opposition members said the vote ignored warnings from marine scientists.\n";
+
+TEST(Pipeline, GroupsStoriesFoldsCopiesAndRejectsBadArticles) {
+  Pipeline p(PipelineOptions{});
+  std::vector<Article> batch;
+  batch.push_back(Make("f1", "Courier", "Fire destroys Tarnby grain warehouse", kFire, 1000));
+  batch.push_back(Make("v1", "Post", "Parliament passes fisheries budget", kVote, 2000));
+  batch.push_back(Make("f2", "Ledger", "Tarnby warehouse lost in blaze",
+                       std::string("READ: Other news\n") + kFire, 3000));  // a syndicated copy
+  batch.push_back(Make("v2", "Herald", "Fisheries budget approved",
+                       "Parliament in Valdmark passed the fisheries budget on Wednesday by 88 "
+                       "votes to 61.\nOpposition members said marine scientists were ignored.\n",
+                       4000));
+  batch.push_back(Make("f1", "Dup", "same id", "Some other text here.", 5000));
+  batch.push_back(Make("empty", "Post", "Nothing", "   \n ", 6000));
+  batch.push_back(Make("bad", "Post", "Bad bytes", "caf\xC3", 7000));
+  p.Add(std::move(batch));
+  p.Reject({"x.jsonl:3", "malformed JSON"});
+  Report r = p.Finish();
+
+  ASSERT_EQ(r.stories.size(), 2u);
+  EXPECT_EQ(r.articles_read, 4u);
+  ASSERT_EQ(r.rejected.size(), 4u);
+  EXPECT_NE(r.rejected[0].error.find("duplicate id"), std::string::npos);
+  EXPECT_EQ(r.rejected[1].error, "article has no text");
+  EXPECT_NE(r.rejected[2].error.find("invalid UTF-8"), std::string::npos);
+  EXPECT_EQ(r.rejected[3].input, "x.jsonl:3");
+
+  const Story& fire = r.stories[0].articles[0].id == "f1" ? r.stories[0] : r.stories[1];
+  ASSERT_EQ(fire.articles.size(), 2u);
+  EXPECT_EQ(fire.articles[1].duplicate_of, "f1");
+  EXPECT_EQ(fire.articles[0].copies, (std::vector<std::string>{"f2"}));
+  // The copy is not independent confirmation: nothing is "agreed" by f1 and f2 alone.
+  EXPECT_TRUE(fire.agreements.empty());
+  for (const Statement& s : fire.digest) EXPECT_EQ(s.sources, (std::vector<std::string>{"f1"}));
+
+  const Story& vote = &fire == &r.stories[0] ? r.stories[1] : r.stories[0];
+  EXPECT_EQ(vote.articles.size(), 2u);
+  EXPECT_FALSE(vote.agreements.empty());
+  EXPECT_EQ(r.stories[0].id, "s1");
+}
+
+TEST(Pipeline, EmptyInputGivesEmptyReport) {
+  Pipeline p(PipelineOptions{});
+  Report r = p.Finish();
+  EXPECT_TRUE(r.stories.empty());
+  EXPECT_EQ(r.articles_read, 0u);
+}
+
+TEST(Pipeline, ArticleOfOnlyNoiseIsRejected) {
+  Pipeline p(PipelineOptions{});
+  p.Add({Make("n", "Post", "t", "READ: something else\nShare this article\n", 1)});
+  Report r = p.Finish();
+  ASSERT_EQ(r.rejected.size(), 1u);
+  EXPECT_NE(r.rejected[0].error.find("no article text"), std::string::npos);
+  EXPECT_TRUE(r.stories.empty());
+}
+
+}  // namespace
+}  // namespace parallax

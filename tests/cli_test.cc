@@ -1,0 +1,288 @@
+// End-to-end tests of the parallax CLI: the seeds, the example corpus and its answer key
+// (examples/expected.json), the output formats, bad input and exit codes.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct RunResult {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+fs::path TempDir() {
+  fs::path dir = fs::temp_directory_path() / ("parallax_cli_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  return dir;
+}
+
+RunResult RunCli(const std::string& args, const std::string& stdin_text = "") {
+  fs::path dir = TempDir();
+  fs::path in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
+  std::ofstream(in) << stdin_text;
+  std::string cmd = std::string(PARALLAX_BIN) + " " + args + " <" + in.string() + " >" + out.string() +
+                    " 2>" + err.string();
+  int status = std::system(cmd.c_str());
+  RunResult r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = Slurp(out);
+  r.err = Slurp(err);
+  return r;
+}
+
+json RunJson(const std::string& args) {
+  RunResult r = RunCli("digest --format json " + args);
+  EXPECT_TRUE(r.code == 0 || r.code == 3) << r.err;
+  return json::parse(r.out);
+}
+
+std::string Shared() { return std::string(PARALLAX_SOURCE_DIR) + "/../shared"; }
+std::string ExamplesDir() { return std::string(PARALLAX_SOURCE_DIR) + "/examples"; }
+
+// Words of `old` not in `new` and the reverse, as ../shared/tools/score_conflicts.py counts a hit.
+std::vector<std::string> DiffWords(const std::string& a, const std::string& b) {
+  std::regex word(R"(\w+)");
+  auto words = [&](const std::string& s) {
+    std::vector<std::string> out;
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), word); it != std::sregex_iterator(); ++it) out.push_back(it->str());
+    return out;
+  };
+  auto wa = words(a), wb = words(b);
+  std::vector<std::string> out;
+  for (auto& w : wa) if (std::find(wb.begin(), wb.end(), w) == wb.end()) out.push_back(w);
+  for (auto& w : wb) if (std::find(wa.begin(), wa.end(), w) == wa.end()) out.push_back(w);
+  return out;
+}
+
+bool HasConflictWith(const json& story, const std::string& kind, const std::string& a, const std::string& b) {
+  auto needed = DiffWords(a, b);
+  for (const json& c : story["conflicts"]) {
+    if (!kind.empty() && c["kind"] != kind) continue;
+    std::string dump = c.dump(-1, ' ', false, json::error_handler_t::replace);
+    bool all = true;
+    for (const auto& w : needed) all &= dump.find(w) != std::string::npos;
+    if (all) return true;
+  }
+  return false;
+}
+
+bool StoryTextContains(const json& story, const std::string& needle) {
+  for (const char* field : {"digest", "agreements", "unique"}) {
+    for (const json& s : story[field]) {
+      if (s["text"].get<std::string>().find(needle) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+// ---------- seeds ----------
+
+TEST(Seeds, OneStoryWithTheSpellingAndTitleConflictsAndNoNoise) {
+  ASSERT_TRUE(fs::exists(Shared() + "/seeds")) << "../shared must be beside the checkout";
+  json r = RunJson(Shared() + "/seeds");
+  ASSERT_EQ(r["stories"].size(), 1u) << r.dump(2);
+  const json& s = r["stories"][0];
+  EXPECT_EQ(s["articles"].size(), 2u);
+  EXPECT_TRUE(HasConflictWith(s, "name", "Vedant Patel", "Vandante Patel")) << s["conflicts"].dump(2);
+  EXPECT_TRUE(HasConflictWith(s, "title", "acting US envoy for Iran", "US envoy for Iran")) << s["conflicts"].dump(2);
+  for (const char* noise : {"Iranians carry a model", "credit:", "READ:", "Former Iran President",
+                            "Oman's Sultan Haitham", "The bigger picture"}) {
+    EXPECT_FALSE(StoryTextContains(s, noise)) << noise;
+  }
+  ASSERT_FALSE(s["digest"].empty());
+  for (const json& d : s["digest"]) EXPECT_GE(d["sources"].size(), 1u);
+  EXPECT_TRUE(r["rejected"].empty());
+}
+
+TEST(Seeds, EvidenceOffsetsQuoteTheSourceExactly) {
+  json r = RunJson(Shared() + "/seeds");
+  std::map<std::string, std::string> bodies;
+  for (const auto& e : fs::directory_iterator(Shared() + "/seeds")) {
+    std::string text = Slurp(e.path());
+    bodies[e.path().stem().string()] = text;
+  }
+  int checked = 0;
+  for (const json& d : r["stories"][0]["digest"]) {
+    for (const json& ev : d["evidence"]) {
+      const std::string& file = bodies.at(ev["article"].get<std::string>());
+      std::string quoted = d["text"];
+      // Offsets are into the article body; the body is the file minus an optional title line.
+      EXPECT_NE(file.find(quoted), std::string::npos);
+      EXPECT_EQ(ev["end"].get<size_t>() - ev["begin"].get<size_t>() >= 1, true);
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 0);
+}
+
+// ---------- examples ----------
+
+class Examples : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    expected_ = new json(json::parse(Slurp(ExamplesDir() + "/expected.json")));
+    report_ = new json(RunJson(ExamplesDir() + "/corpus"));
+    for (const json& s : (*report_)["stories"]) {
+      for (const json& a : s["articles"]) story_of_[a["id"]] = s["id"];
+    }
+  }
+  static const json* StoryOf(const std::string& article) {
+    for (const json& s : (*report_)["stories"]) {
+      if (s["id"] == story_of_[article]) return &s;
+    }
+    return nullptr;
+  }
+  static json* expected_;
+  static json* report_;
+  static std::map<std::string, std::string> story_of_;
+};
+json* Examples::expected_ = nullptr;
+json* Examples::report_ = nullptr;
+std::map<std::string, std::string> Examples::story_of_;
+
+TEST_F(Examples, EveryPlantedStoryIsFoundWhole) {
+  EXPECT_TRUE((*report_)["rejected"].empty()) << (*report_)["rejected"].dump();
+  for (const json& e : (*expected_)["events"]) {
+    std::set<std::string> stories;
+    for (const json& id : e["articles"]) stories.insert(story_of_[id]);
+    EXPECT_EQ(stories.size(), 1u) << e["event"];
+    const json* s = StoryOf(e["articles"][0]);
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ((*s)["articles"].size(), e["articles"].size()) << e["event"] << " has extra articles";
+  }
+  EXPECT_EQ((*report_)["stories"].size(), (*expected_)["events"].size());
+}
+
+TEST_F(Examples, SyndicatedCopiesAreFolded) {
+  for (const json& c : (*expected_)["copies"]) {
+    const json* s = StoryOf(c["id"]);
+    ASSERT_NE(s, nullptr) << c["id"];
+    bool folded = false;
+    for (const json& a : (*s)["articles"]) {
+      if (a["id"] == c["id"]) folded = a.value("duplicate_of", "") == c["of"];
+    }
+    EXPECT_TRUE(folded) << c["id"] << " should be a copy of " << c["of"];
+  }
+}
+
+TEST_F(Examples, PlantedConflictsAreReported) {
+  for (const json& c : (*expected_)["conflicts"]) {
+    const json* s = StoryOf(c["articles"][0]);
+    ASSERT_NE(s, nullptr);
+    EXPECT_TRUE(HasConflictWith(*s, c["kind"], c["values"][0], c["values"][1]))
+        << c["kind"] << ": " << c["values"].dump() << "\nreported: " << (*s)["conflicts"].dump(2);
+  }
+}
+
+TEST_F(Examples, NearMissesAreNotConflicts) {
+  for (const json& c : (*expected_)["not_conflicts"]) {
+    if (c["values"].size() < 2) continue;
+    for (const json& s : (*report_)["stories"]) {
+      EXPECT_FALSE(HasConflictWith(s, "", c["values"][0], c["values"][1]))
+          << c["values"].dump() << " reported in " << s["id"] << ": " << s["conflicts"].dump(2);
+    }
+  }
+}
+
+TEST_F(Examples, NoScrapedNoiseInDigestsOrComparisons) {
+  for (const json& s : (*report_)["stories"]) {
+    for (const char* noise : {"READ:", "Read more", "Share this article", "photo credit", "(Photo:",
+                              "Follow us"}) {
+      EXPECT_FALSE(StoryTextContains(s, noise)) << noise << " in " << s["id"];
+    }
+  }
+}
+
+// ---------- formats ----------
+
+TEST(Formats, TextAndHtmlRenderTheStories) {
+  RunResult text = RunCli("digest " + Shared() + "/seeds");
+  EXPECT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find("Patel"), std::string::npos);
+  RunResult html = RunCli("digest --format html " + Shared() + "/seeds");
+  EXPECT_EQ(html.code, 0);
+  EXPECT_NE(html.out.find("<html"), std::string::npos);
+  EXPECT_EQ(html.out.find("<script src"), std::string::npos);
+}
+
+TEST(Formats, HtmlEscapesArticleFields) {
+  std::string line =
+      R"json({"id":"x1","title":"<script>alert(1)</script>","outlet":"\" onmouseover=\"x","url":"javascript:alert(1)","text":"A harmless sentence about <b>bold</b> claims and a long enough body."})json";
+  RunResult r = RunCli("digest --format html -", line + "\n");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.find("<script>alert(1)"), std::string::npos);
+  EXPECT_NE(r.out.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(r.out.find("href=\"javascript:"), std::string::npos);
+}
+
+TEST(Formats, CleanExplainShowsReasons) {
+  RunResult r = RunCli("clean --explain " + Shared() + "/seeds");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("- [promo] READ:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("- [caption (printed twice)] Iranians carry"), std::string::npos);
+  EXPECT_NE(r.out.find("- [credit] (photo credit:"), std::string::npos);
+}
+
+// ---------- bad input and exit codes ----------
+
+TEST(BadInput, EachBadItemIsRejectedWithItsLocationAndTheRestIsUsed) {
+  fs::path dir = TempDir() / "bad";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "feed.jsonl")
+      << R"({"id":"ok1","title":"Pier reopens","text":"The north pier in Korsholm reopened on Friday after repairs."})" "\n"
+      << R"({"id":"broken", "text": )" "\n"
+      << R"({"id":"notext","title":"No body"})" "\n"
+      << "{\"id\":\"badutf\",\"text\":\"caf\xC3 au lait\"}\n"
+      << R"({"id":"ok2","text":"Ferry services resumed in Estvik on Saturday morning."})" "\n";
+  std::ofstream(dir / "empty.txt") << "";
+  std::ofstream(dir / "latin1.txt") << "Caf\xE9 owners in Tarnby protested.";
+  RunResult r = RunCli("digest --format json " + dir.string() + " " + (dir / "missing.jsonl").string());
+  EXPECT_EQ(r.code, 3) << r.err;
+  json j = json::parse(r.out);
+  std::set<std::string> inputs;
+  for (const json& x : j["rejected"]) inputs.insert(x["input"]);
+  EXPECT_TRUE(inputs.count((dir / "feed.jsonl").string() + ":2")) << j["rejected"].dump(2);
+  EXPECT_TRUE(inputs.count((dir / "feed.jsonl").string() + ":3"));
+  EXPECT_TRUE(inputs.count((dir / "feed.jsonl").string() + ":4"));
+  EXPECT_TRUE(inputs.count((dir / "empty.txt").string()));
+  EXPECT_TRUE(inputs.count((dir / "latin1.txt").string()));
+  EXPECT_TRUE(inputs.count((dir / "missing.jsonl").string()));
+  EXPECT_EQ(j["rejected"].size(), 6u);
+  EXPECT_EQ(j["articles_read"], 2);
+}
+
+TEST(BadInput, TextModeListsRejectionsOnStderr) {
+  RunResult r = RunCli("digest -", "{\"id\":1,\n");
+  EXPECT_EQ(r.code, 4);
+  EXPECT_NE(r.err.find("<stdin>:1"), std::string::npos) << r.err;
+}
+
+TEST(ExitCodes, UsageAndNothingUsable) {
+  EXPECT_EQ(RunCli("digest").code, 2);
+  EXPECT_EQ(RunCli("frobnicate x").code, 2);
+  EXPECT_EQ(RunCli("digest --format pdf x").code, 2);
+  EXPECT_EQ(RunCli("digest /nonexistent/path").code, 4);
+  EXPECT_EQ(RunCli("--help").code, 0);
+}
+
+}  // namespace

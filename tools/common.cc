@@ -1,0 +1,34 @@
+#include "common.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+namespace parallax::cli {
+
+int ExitCodeFor(uint64_t accepted, size_t rejected) {
+  if (accepted == 0) return kExitNothingUsable;
+  return rejected > 0 ? kExitSomeRejected : kExitOk;
+}
+
+bool WriteOutput(const std::string& path, const std::string& data) {
+  if (path.empty() || path == "-") {
+    std::cout.write(data.data(), static_cast<std::streamsize>(data.size()));
+    std::cout.flush();
+    return static_cast<bool>(std::cout);
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(data.data(), static_cast<std::streamsize>(data.size()));
+  out.close();
+  if (!out) {
+    std::cerr << "parallax: cannot write " << path << "\n";
+    return false;
+  }
+  return true;
+}
+
+void PrintRejections(const std::vector<Rejection>& rejected) {
+  for (const Rejection& r : rejected) std::cerr << "parallax: " << r.input << ": " << r.error << "\n";
+}
+
+}  // namespace parallax::cli

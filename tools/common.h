@@ -1,0 +1,34 @@
+// Shared by the parallax subcommands: exit codes, reading inputs, writing output.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "parallax/options.h"
+#include "parallax/report.h"
+
+namespace parallax::cli {
+
+// Exit codes (documented in README.md and --help).
+enum ExitCode : int {
+  kExitOk = 0,              // all input was used
+  kExitFailure = 1,         // could not write the output, or an internal error
+  kExitUsage = 2,           // bad command line
+  kExitSomeRejected = 3,    // some input was rejected (listed), the rest was used
+  kExitNothingUsable = 4,   // no usable article in the input
+};
+
+constexpr const char* kExitCodesHelp =
+    "Exit codes: 0 all input used; 1 output or internal error; 2 usage error; "
+    "3 some input rejected (listed), the rest used; 4 no usable article.";
+
+// Exit code for a finished run.
+int ExitCodeFor(uint64_t accepted, size_t rejected);
+
+// Writes `data` to `path` ("" or "-" = stdout). Returns false (after a message) on failure.
+bool WriteOutput(const std::string& path, const std::string& data);
+
+// Prints each rejection to stderr as "parallax: <input>: <error>".
+void PrintRejections(const std::vector<Rejection>& rejected);
+
+}  // namespace parallax::cli

@@ -1,0 +1,40 @@
+// The parallax command line: one subcommand per file (digest_main.cc, clean_main.cc).
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "clean_main.h"
+#include "common.h"
+#include "digest_main.h"
+
+int main(int argc, char** argv) {
+  using namespace parallax::cli;
+  CLI::App app{
+      "parallax: news articles from many outlets in, stories out — each with a digest whose "
+      "sentences name their sources, and a side-by-side of what the sources agree on, what only "
+      "one reports, and where they conflict."};
+  app.require_subcommand(1);
+  app.footer(kExitCodesHelp);
+  DigestFlags digest;
+  CleanFlags clean;
+  AddDigestCommand(app, &digest);
+  AddCleanCommand(app, &clean);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  try {
+    if (app.got_subcommand("digest")) return RunDigest(digest);
+    if (app.got_subcommand("clean")) return RunClean(clean);
+  } catch (const std::exception& e) {  // a bug or out of memory: say so, never crash silently
+    std::cerr << "parallax: internal error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  return kExitUsage;
+}
