@@ -1,6 +1,8 @@
 // `parallax digest`: inputs -> stories with digests and the side-by-side of sources.
 #include "digest_main.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <iostream>
 
 #include "common.h"
@@ -42,18 +44,23 @@ void AddDigestCommand(CLI::App& app, DigestFlags* f) {
 int RunDigest(DigestFlags& f) {
   f.options.clean.explain = f.explain;
   Pipeline pipeline(f.options);
-  std::vector<Article> batch;
-  // Batches of 2,048 keep the per-article stages busy on all cores while bounding memory for
-  // the text not yet analysed.
-  constexpr size_t kBatch = 2048;
+  std::vector<Article> articles;
   ReadInputs(
-      f.inputs, f.options.read,
-      [&](Article a) {
-        batch.push_back(std::move(a));
-        if (batch.size() >= kBatch) pipeline.Add(std::exchange(batch, {}));
-      },
+      f.inputs, f.options.read, [&](Article a) { articles.push_back(std::move(a)); },
       [&](Rejection r) { pipeline.Reject(std::move(r)); });
-  pipeline.Add(std::move(batch));
+  // A folder of files has no arrival order of its own: replay it in publication order (undated
+  // articles last, in path order), so the first outlet to publish a wire story is its original
+  // and stories grow as they did in the news cycle.
+  std::stable_sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) {
+    return a.published.value_or(INT64_MAX) < b.published.value_or(INT64_MAX);
+  });
+  // Batches of 2,048 keep the per-article stages busy on all cores.
+  constexpr size_t kBatch = 2048;
+  for (size_t i = 0; i < articles.size(); i += kBatch) {
+    size_t end = std::min(articles.size(), i + kBatch);
+    pipeline.Add(std::vector<Article>(std::make_move_iterator(articles.begin() + static_cast<long>(i)),
+                                      std::make_move_iterator(articles.begin() + static_cast<long>(end))));
+  }
   Report report = pipeline.Finish();
 
   RenderOptions render;

@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "analyze_main.h"
 #include "clean_main.h"
 #include "common.h"
 #include "digest_main.h"
@@ -17,8 +18,10 @@ int main(int argc, char** argv) {
   app.footer(kExitCodesHelp);
   DigestFlags digest;
   CleanFlags clean;
+  AnalyzeFlags analyze;
   AddDigestCommand(app, &digest);
   AddCleanCommand(app, &clean);
+  AddAnalyzeCommand(app, &analyze);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -32,6 +35,7 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("digest")) return RunDigest(digest);
     if (app.got_subcommand("clean")) return RunClean(clean);
+    if (app.got_subcommand("analyze")) return RunAnalyze(analyze);
   } catch (const std::exception& e) {  // a bug or out of memory: say so, never crash silently
     std::cerr << "parallax: internal error: " << e.what() << "\n";
     return kExitFailure;

@@ -63,7 +63,11 @@ const char* WeekdayName(int wd) {
 }
 
 // Which way to resolve a day that names no year or week.
-enum class Direction { kPast, kStrictPast, kFuture, kStrictFuture };
+// Days ahead of publication an undated calendar day may lie without a future cue: announced
+// dates ("takes office on April 1") are weeks ahead, rarely more.
+constexpr int64_t kNearestAheadDays = 60;
+
+enum class Direction { kPast, kStrictPast, kFuture, kStrictFuture, kNearest };
 
 class DateScanner {
  public:
@@ -84,6 +88,8 @@ class DateScanner {
   uint32_t SkipOrdinal(uint32_t i) const;
   int YearAt(uint32_t i) const;
   bool FutureCue(uint32_t i) const;
+  bool PastCue(uint32_t i) const;
+  Direction CalendarDirection(uint32_t i) const;
   bool InName(uint32_t i) const;
   void SetCalendar(int64_t year, int month, int day, Direction dir, DateMention* m) const;
   void SetDay(int64_t day, DateMention* m) const;
@@ -139,7 +145,24 @@ void DateScanner::SetCalendar(int64_t year, int month, int day, Direction dir,
   int64_t py;
   unsigned pm, pd;
   CivilFromDays(*pub_, &py, &pm, &pd);
-  // The closest such date in the direction the sentence points, within a year.
+  // Without a cue, the nearest such date ("takes office on April 1", written March 8, is this
+  // April 1, not last year's), looking ahead at most kNearestAheadDays.
+  if (dir == Direction::kNearest) {
+    int64_t best = 0, best_gap = INT64_MAX;
+    for (int64_t y : {py - 1, py, py + 1}) {
+      if (day > static_cast<int>(DaysInMonth(y, month))) continue;  // February 29
+      int64_t d = DaysFromCivil(y, month, day);
+      if (d > *pub_ + kNearestAheadDays) continue;
+      int64_t gap = d > *pub_ ? d - *pub_ : *pub_ - d;
+      if (gap < best_gap) {
+        best = d;
+        best_gap = gap;
+      }
+    }
+    if (best_gap != INT64_MAX) SetDay(best, m);
+    return;
+  }
+  // With a cue, the closest such date in the direction the sentence points, within a year.
   for (int64_t y : {py, dir == Direction::kPast ? py - 1 : py + 1}) {
     if (day > DaysInMonth(y, month)) continue;  // February 29 of a common year
     int64_t d = DaysFromCivil(y, month, day);
@@ -159,16 +182,37 @@ bool DateScanner::InName(uint32_t i) const {
   return prev.kind == TokenKind::kWord && prev.upper_initial && !prev.stop && !prev_initial;
 }
 
-// Words before `i` in the sentence that put it in the future ("will meet on Tuesday").
+// Words before `i` in the sentence that put it in the future ("will meet on Tuesday"). "would"
+// counts: in news it is mostly future-in-the-past ("said it would try on Wednesday").
 bool DateScanner::FutureCue(uint32_t i) const {
-  for (uint32_t k = i, steps = 0; k-- > 0 && steps < 8; ++steps) {
+  // Twelve words back: "would try to refloat her at high tide on Wednesday".
+  for (uint32_t k = i, steps = 0; k-- > 0 && steps < 12; ++steps) {
     const std::string& n = s_.words[k].norm;
     if (n == "will" || n == "shall" || n == "scheduled" || n == "upcoming" || n == "next" ||
-        n == "planned" || n == "expected" || n.ends_with("'ll")) {
+        n == "planned" || n == "expected" || n == "would" || n == "due" || n == "plans" ||
+        n == "intends" || n.ends_with("'ll")) {
       return true;
     }
   }
   return false;
+}
+
+// Past-tense words just before `i` ("reported on May 4", "was held on March 3").
+bool DateScanner::PastCue(uint32_t i) const {
+  for (uint32_t k = i, steps = 0; k-- > 0 && steps < 4; ++steps) {
+    const std::string& n = s_.words[k].norm;
+    if (n == "was" || n == "were" || n == "had" || n == "did" || n == "ago" ||
+        (n.size() > 4 && n.ends_with("ed"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Which way an undated calendar day points: a future cue, a past cue, else the nearest.
+Direction DateScanner::CalendarDirection(uint32_t i) const {
+  if (FutureCue(i)) return Direction::kFuture;
+  return PastCue(i) ? Direction::kPast : Direction::kNearest;
 }
 
 // A four-digit year at word i, or 0.
@@ -261,7 +305,7 @@ uint32_t DateScanner::DayFirst(uint32_t i, DateMention* m) const {
   int year = YearAt(k);
   if (year) ++k;
   if (day > DaysInMonth(year ? year : 2000, month)) return k;  // "30 February": not a date
-  SetCalendar(year, month, day, FutureCue(i) ? Direction::kFuture : Direction::kPast, m);
+  SetCalendar(year, month, day, CalendarDirection(i), m);
   return k;
 }
 
@@ -297,7 +341,7 @@ uint32_t DateScanner::MonthFirst(uint32_t i, DateMention* m) const {
     ++k;
   }
   if (day > DaysInMonth(year ? year : 2000, month)) return k;  // "February 30": not a date
-  SetCalendar(year, month, day, FutureCue(i) ? Direction::kFuture : Direction::kPast, m);
+  SetCalendar(year, month, day, CalendarDirection(i), m);
   return k;
 }
 

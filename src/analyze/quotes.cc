@@ -241,6 +241,13 @@ void QuoteFinder::SetSpeaker(int speaker, QuoteMention* q) const {
 
 int QuoteFinder::Speaker(const Mark& open, const Mark& close) const {
   Pos start{open.sentence, open.word};
+  // "X said: “…”" introduces the quote explicitly; a speech verb after it ("… left without
+  // speaking to reporters") belongs to the next clause.
+  const Sentence& s = doc_->sentences[open.sentence];
+  if (open.word > 0 && s.words[open.word - 1].norm == ":") {
+    int before = SpeakerBefore(open);
+    if (before >= 0) return before;
+  }
   int speaker = SpeakerAfter(close, start);
   return speaker >= 0 ? speaker : SpeakerBefore(open);
 }

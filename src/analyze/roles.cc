@@ -137,6 +137,15 @@ uint32_t RoleFinder::WalkBack(uint32_t si, uint32_t head, int* other_head) const
         break;
       }
     } else if (!IsModifier(si, begin - 1)) {
+      // A rank reaches over one plain noun modifier: "chief | shop steward", "acting | police
+      // chief". Without it the rank would be lost and "steward" / "chief shop steward" would
+      // look like two titles.
+      const Word& before = begin >= 2 ? s.words[begin - 2] : w;
+      if (begin >= 2 && !RankOf(before.norm).empty() && w.kind == TokenKind::kWord && !w.stop &&
+          head - begin + 2 <= kMaxModifiers) {
+        begin -= 2;
+        continue;
+      }
       break;
     }
     --begin;

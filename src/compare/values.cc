@@ -18,15 +18,19 @@
 
 #include "compare/conflicts.h"
 #include "util/strings.h"
+#include "util/time.h"
 
 namespace parallax {
 namespace {
 
 // Cosine above which two unaligned sentences are close enough to compare their lone values.
-constexpr double kLooseNumberCosine = 0.2;
-constexpr double kLooseDateCosine = 0.35;
+constexpr double kLooseNumberCosine = 0.3;
+// For a specific thing each article counts once ("120 firefighters" / "140 firefighters").
+constexpr double kLoneNumberCosine = 0.05;
+constexpr double kLooseDateCosine = 0.25;
 // Word-set Jaccard above which two quotes are one statement worded differently.
 constexpr double kQuoteOverlap = 0.5;
+constexpr double kSameQuoteOverlap = 0.7;
 
 // ---- numbers ----
 
@@ -81,8 +85,10 @@ void AddNumberPair(const StoryView& v, uint32_t da, const NumberMention& a, uint
                    const NumberMention& b, double confidence, ConflictSet* out) {
   const Document& A = *v.docs[da];
   const Document& B = *v.docs[db];
-  // One conflict per counted thing: three outlets giving 42, 46 and 42 make one conflict.
-  std::string key = "number|" + CountKey(a);
+  // One conflict per counted thing and claim (the earlier article's fact): three outlets giving
+  // 42, 46 and 42 for one aligned claim make one conflict; "650 jobs cut" and "150 jobs at
+  // risk" stay apart.
+  std::string key = "number|" + CountKey(a) + "|" + std::to_string(v.alignment.fact_of[da][a.sentence]);
   std::string subject = CountedWord(A, a);
   (void)B;
   out->Add(key, ConflictKind::kNumber, subject, ValueKey(a), a.text, da, a.sentence, confidence);
@@ -91,50 +97,80 @@ void AddNumberPair(const StoryView& v, uint32_t da, const NumberMention& a, uint
 
 // One value per counted noun in each sentence: two values for "passengers" in one sentence
 // ("240 passengers ... 58 passengers rescued") cannot be paired safely.
-const NumberMention* Lone(const std::vector<const NumberMention*>& ns, const std::string& key) {
-  const NumberMention* found = nullptr;
-  for (const NumberMention* n : ns) {
-    if (CountKey(*n) != key) continue;
-    if (found != nullptr) return nullptr;
-    found = n;
+bool LoneInSentence(const Document& d, const NumberMention& n) {
+  for (const NumberMention* m : NumbersIn(d, n.sentence)) {
+    if (m != &n && CountKey(*m) == CountKey(n)) return false;
   }
-  return found;
+  return true;
 }
 
-void AlignedNumberConflicts(const StoryView& v, ConflictSet* out) {
-  for (const Fact& f : v.alignment.facts) {
-    for (size_t i = 0; i < f.members.size(); ++i) {
-      for (size_t j = i + 1; j < f.members.size(); ++j) {
-        SentenceRef a = f.members[i], b = f.members[j];
-        auto na = NumbersIn(*v.docs[a.doc], a.sentence), nb = NumbersIn(*v.docs[b.doc], b.sentence);
-        for (const NumberMention* x : na) {
-          const NumberMention* y = Lone(nb, CountKey(*x));
-          if (y != nullptr && Lone(na, CountKey(*x)) == x && !Compatible(*x, *y)) {
-            AddNumberPair(v, a.doc, *x, b.doc, *y, 0.85, out);
-          }
-        }
-      }
-    }
+// True when no other number of the sentence could count the same thing: another count of the
+// same noun, or a bare number ("cut 650 of its 2,100 jobs": 650 has no noun of its own).
+bool Unambiguous(const Document& d, const NumberMention& n) {
+  for (const NumberMention& m : d.numbers) {
+    if (&m == &n || m.sentence != n.sentence || m.is_year) continue;
+    if (CountKey(m) == CountKey(n) || (m.counted.empty() && m.unit.empty())) return false;
   }
+  return true;
 }
 
-void LooseNumberConflicts(const StoryView& v, ConflictSet* out) {
-  // counted key -> doc -> mentions
-  std::map<std::string, std::map<uint32_t, std::vector<const NumberMention*>>> by_key;
+// Counted nouns too general to pair across unrelated sentences ("3 people died" and "10 people
+// were hurt" are different counts).
+bool GenericCount(const std::string& counted) {
+  static const std::set<std::string> kGeneric = {
+      "peopl", "person", "men", "women", "man", "woman", "children", "child", "year", "time",
+      "day", "week", "month", "hour", "minut", "other", "member", "resid", "case", "percent"};
+  return counted.empty() || kGeneric.count(counted) > 0;
+}
+
+// Two outlets' figures for one count rarely differ by more than 3x; values further apart
+// ("one firefighter was hurt", "120 firefighters fought the fire") count different things.
+constexpr double kMaxRatio = 3.0;
+bool Comparable(const NumberMention& a, const NumberMention& b) {
+  double lo = std::min(a.value, b.value), hi = std::max(a.value, b.value);
+  return lo > 0 && hi <= kMaxRatio * lo;
+}
+
+// Mentions in article `doc` within kMaxRatio of `n`'s value.
+size_t NearCount(const std::vector<std::pair<uint32_t, const NumberMention*>>& mentions, uint32_t doc,
+                 const NumberMention& n) {
+  size_t count = 0;
+  for (const auto& [d, m] : mentions) count += d == doc && Comparable(*m, n);
+  return count;
+}
+
+// Mentions of one counted thing are compared across articles when their sentences state the
+// same claim (aligned), are similar, or when each article counts that specific thing once.
+void NumberConflicts(const StoryView& v, ConflictSet* out) {
+  // Above this many mentions of one counted thing, pairing them all costs too much and the
+  // thing is too common to be one claim.
+  constexpr size_t kMaxMentions = 300;
+  std::map<std::string, std::vector<std::pair<uint32_t, const NumberMention*>>> by_key;
   for (uint32_t d = 0; d < v.docs.size(); ++d) {
     for (const NumberMention& n : v.docs[d]->numbers) {
-      if (Countable(n) && !n.counted.empty()) by_key[CountKey(n)][d].push_back(&n);
+      if (!Countable(n) || !LoneInSentence(*v.docs[d], n)) continue;
+      by_key[CountKey(n)].emplace_back(d, &n);
     }
   }
-  for (const auto& [key, per_doc] : by_key) {
-    for (auto ia = per_doc.begin(); ia != per_doc.end(); ++ia) {
-      for (auto ib = std::next(ia); ib != per_doc.end(); ++ib) {
-        if (ia->second.size() != 1 || ib->second.size() != 1) continue;
-        const NumberMention& a = *ia->second[0];
-        const NumberMention& b = *ib->second[0];
-        if (Compatible(a, b)) continue;
-        double cos = Cosine(v.alignment.vectors[ia->first][a.sentence], v.alignment.vectors[ib->first][b.sentence]);
-        if (cos >= kLooseNumberCosine) AddNumberPair(v, ia->first, a, ib->first, b, 0.6, out);
+  for (const auto& [key, mentions] : by_key) {
+    if (mentions.size() > kMaxMentions) continue;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      for (size_t j = i + 1; j < mentions.size(); ++j) {
+        auto [da, a] = mentions[i];
+        auto [db, b] = mentions[j];
+        if (da == db || Compatible(*a, *b)) continue;
+        SentenceRef ra{da, a->sentence}, rb{db, b->sentence};
+        bool aligned = v.alignment.fact_of[da][a->sentence] == v.alignment.fact_of[db][b->sentence];
+        // Unaligned sentences are paired only on a counted noun ("two minutes" is a duration),
+        // unambiguous in both sentences.
+        if (!aligned && (a->counted.empty() || !Unambiguous(*v.docs[da], *a) || !Unambiguous(*v.docs[db], *b))) continue;
+        if (!aligned && !Comparable(*a, *b)) continue;
+        double cos = Cosine(v.alignment.Vector(ra), v.alignment.Vector(rb));
+        bool lone = NearCount(mentions, da, *b) == 1 && NearCount(mentions, db, *a) == 1;
+        double confidence = aligned ? 0.85
+                            : cos >= kLooseNumberCosine ? 0.7
+                            : lone && !GenericCount(a->counted) && cos >= kLoneNumberCosine ? 0.6 : 0;
+        if (confidence > 0) AddNumberPair(v, da, *a, db, *b, confidence, out);
       }
     }
   }
@@ -181,30 +217,57 @@ void AddDatePair(const StoryView& v, uint32_t da, const DateMention& a, uint32_t
   out->Add(key, ConflictKind::kDate, "when: " + what, DayKey(b), b.text, db, b.sentence, confidence);
 }
 
-void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, double confidence, ConflictSet* out) {
-  auto da = DatesIn(*v.docs[a.doc], a.sentence), db = DatesIn(*v.docs[b.doc], b.sentence);
-  if (da.size() != 1 || db.size() != 1) return;
-  if (DifferentDays(*da[0], *db[0])) AddDatePair(v, a.doc, *da[0], b.doc, *db[0], confidence, out);
+size_t CountKind(const std::vector<const DateMention*>& ds, DateMention::Kind k) {
+  size_t n = 0;
+  for (const DateMention* d : ds) n += d->kind == k;
+  return n;
+}
+
+// Whether the day lies after its article's publication day (announced, not yet happened).
+bool InFuture(const Document& d, const DateMention& m) {
+  const auto& pub = d.article->published;
+  return m.day && pub && *m.day > FloorDiv(*pub, 86400);
+}
+
+// Compares the days two sentences give, one expression of a kind on each side ("March 17" vs
+// "March 18" although one sentence also says "confirmed on Monday"). Kinds are not mixed: a
+// weekday against a calendar date or "yesterday" is almost always two different moments of
+// the story. Unaligned sentences must give resolved days and agree on tense: "results came
+// back on Thursday" and "results are expected on Saturday" are two events.
+void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, bool aligned, ConflictSet* out) {
+  const Document& A = *v.docs[a.doc];
+  const Document& B = *v.docs[b.doc];
+  auto da = DatesIn(A, a.sentence), db = DatesIn(B, b.sentence);
+  for (const DateMention* x : da) {
+    if (CountKind(da, x->kind) != 1 || CountKind(db, x->kind) != 1) continue;
+    for (const DateMention* y : db) {
+      if (y->kind != x->kind || !DifferentDays(*x, *y)) continue;
+      // Unaligned: both days resolved against a publication date (a bare weekday in an undated
+      // article could be any day of a week-long story), and the same tense.
+      if (!aligned && (!x->day || !y->day || InFuture(A, *x) != InFuture(B, *y))) continue;
+      AddDatePair(v, a.doc, *x, b.doc, *y, aligned ? 0.85 : 0.65, out);
+    }
+  }
 }
 
 void DateConflicts(const StoryView& v, ConflictSet* out) {
   for (const Fact& f : v.alignment.facts) {
     for (size_t i = 0; i < f.members.size(); ++i) {
-      for (size_t j = i + 1; j < f.members.size(); ++j) DatePairs(v, f.members[i], f.members[j], 0.85, out);
+      for (size_t j = i + 1; j < f.members.size(); ++j) DatePairs(v, f.members[i], f.members[j], true, out);
     }
   }
-  // Loose: sentences with one day each, across articles, similar enough.
+  // Loose: unaligned sentences with days, across articles, similar enough.
   std::vector<SentenceRef> dated;
   for (uint32_t d = 0; d < v.docs.size(); ++d) {
     for (uint32_t s = 0; s < v.docs[d]->sentences.size(); ++s) {
-      if (DatesIn(*v.docs[d], s).size() == 1) dated.push_back({d, s});
+      if (!DatesIn(*v.docs[d], s).empty()) dated.push_back({d, s});
     }
   }
   for (size_t i = 0; i < dated.size(); ++i) {
     for (size_t j = i + 1; j < dated.size(); ++j) {
       SentenceRef a = dated[i], b = dated[j];
       if (a.doc == b.doc || v.alignment.fact_of[a.doc][a.sentence] == v.alignment.fact_of[b.doc][b.sentence]) continue;
-      if (Cosine(v.alignment.Vector(a), v.alignment.Vector(b)) >= kLooseDateCosine) DatePairs(v, a, b, 0.6, out);
+      if (Cosine(v.alignment.Vector(a), v.alignment.Vector(b)) >= kLooseDateCosine) DatePairs(v, a, b, false, out);
     }
   }
 }
@@ -251,15 +314,19 @@ void QuoteConflicts(const StoryView& v, ConflictSet* out) {
       const Q& b = quotes[j];
       if (a.doc == b.doc || a.words.size() < 3 || b.words.size() < 3 || a.words == b.words) continue;
       bool same_speaker = !a.q->speaker_key.empty() && a.q->speaker_key == b.q->speaker_key;
-      if (!same_speaker && !a.q->speaker_key.empty() && !b.q->speaker_key.empty()) continue;
+      bool both_named = !a.q->speaker_key.empty() && !b.q->speaker_key.empty();
       if (ContainsRun(a.words, b.words) || ContainsRun(b.words, a.words)) continue;  // excerpt
-      if (WordJaccard(a.words, b.words) < kQuoteOverlap) continue;
+      double overlap = WordJaccard(a.words, b.words);
+      if (overlap < kQuoteOverlap) continue;
+      // Named different speakers: only nearly the same words make it one statement (then the
+      // attribution itself differs, which is worth showing).
+      if (both_named && !same_speaker && overlap < kSameQuoteOverlap) continue;
       const Document& A = *v.docs[a.doc];
       const Document& B = *v.docs[b.doc];
       std::string speaker = a.q->speaker >= 0 ? A.entities[a.q->speaker].text
                             : b.q->speaker >= 0 ? B.entities[b.q->speaker].text : "unnamed speaker";
       std::string key = "quote|" + speaker + "|" + Join(a.words, " ");
-      double confidence = same_speaker ? 0.85 : 0.6;
+      double confidence = same_speaker ? 0.85 : both_named ? 0.55 : 0.6;
       out->Add(key, ConflictKind::kQuote, speaker, Join(a.words, " "), a.q->text, a.doc, a.q->sentence, confidence);
       out->Add(key, ConflictKind::kQuote, speaker, Join(b.words, " "), b.q->text, b.doc, b.q->sentence, confidence);
     }
@@ -269,8 +336,7 @@ void QuoteConflicts(const StoryView& v, ConflictSet* out) {
 }  // namespace
 
 void FindValueConflicts(const StoryView& view, ConflictSet* out) {
-  AlignedNumberConflicts(view, out);
-  LooseNumberConflicts(view, out);
+  NumberConflicts(view, out);
   DateConflicts(view, out);
   QuoteConflicts(view, out);
 }
