@@ -41,6 +41,8 @@ bool IsCloser(const Token& t) {
          n == "\xE2\x80\x99" /* ’ */ || n == "\xC2\xBB" /* » */;
 }
 
+bool IsStraightQuote(const Token& t) { return t.norm == "\"" || t.norm == "'"; }
+
 bool IsOpener(const Token& t) {
   if (t.kind != TokenKind::kPunct) return false;
   const std::string& n = t.norm;
@@ -75,7 +77,12 @@ std::vector<TokenRange> SplitSentences(const std::vector<Token>& tokens) {
     bool acronym_end = t.kind == TokenKind::kWord && t.norm.size() > 2 && t.norm.back() == '.';
     if (!IsTerminal(t) && !acronym_end) continue;
     uint32_t j = i + 1;
-    while (j < n && (IsCloser(tokens[j]) || IsTerminal(tokens[j]))) ++j;
+    // Closing marks after the terminal. A straight quote is ambiguous: it closes only when it
+    // is glued to what precedes it ('over."'); with a space before it opens the next sentence.
+    while (j < n && (IsTerminal(tokens[j]) ||
+                     (IsCloser(tokens[j]) && (!IsStraightQuote(tokens[j]) || tokens[j].begin == tokens[j - 1].end)))) {
+      ++j;
+    }
     if (j >= n) break;
     const Token& next = tokens[j];
     if (!CanStartSentence(next)) continue;

@@ -21,6 +21,14 @@ TEST(Sentences, SplitsOnTerminalPunctuation) {
   EXPECT_EQ(s[2], "Was it \"over?\"");
 }
 
+TEST(Sentences, StraightQuoteOpeningTheNextSentenceStaysWithIt) {
+  auto s = Split("He voiced concerns. \"We will talk,\" he said. Then he left.\" Next.");
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0], "He voiced concerns.");
+  EXPECT_EQ(s[1], "\"We will talk,\" he said.");
+  EXPECT_EQ(s[2], "Then he left.\"");
+}
+
 TEST(Sentences, KeepsAbbreviationsInitialsAndAcronyms) {
   auto s = Split("Gen. Mohammad Zahedi met Mr. J. Smith in the U.S. Capitol on Jan. 5. It rained.");
   ASSERT_EQ(s.size(), 2u) << s[0];
