@@ -48,12 +48,9 @@ int RunDigest(DigestFlags& f) {
   ReadInputs(
       f.inputs, f.options.read, [&](Article a) { articles.push_back(std::move(a)); },
       [&](Rejection r) { pipeline.Reject(std::move(r)); });
-  // A folder of files has no arrival order of its own: replay it in publication order (undated
-  // articles last, in path order), so the first outlet to publish a wire story is its original
+  // Replayed in publication order, so the first outlet to publish a wire story is its original
   // and stories grow as they did in the news cycle.
-  std::stable_sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) {
-    return a.published.value_or(INT64_MAX) < b.published.value_or(INT64_MAX);
-  });
+  SortForReplay(articles);
   // Batches of 2,048 keep the per-article stages busy on all cores.
   constexpr size_t kBatch = 2048;
   for (size_t i = 0; i < articles.size(); i += kBatch) {

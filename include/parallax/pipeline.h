@@ -17,6 +17,11 @@
 
 namespace parallax {
 
+// Orders a batch read from files for replay as a stream: by publication time, undated articles
+// last, otherwise keeping their order. A folder has no arrival order of its own, and the
+// clusterer retires stories by stream time, so files must not be replayed outlet by outlet.
+void SortForReplay(std::vector<Article>& articles);
+
 class Pipeline {
  public:
   explicit Pipeline(const PipelineOptions& options);

@@ -185,6 +185,12 @@ Report Pipeline::Impl::Finish() {
   return report;
 }
 
+void SortForReplay(std::vector<Article>& articles) {
+  std::stable_sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) {
+    return a.published.value_or(INT64_MAX) < b.published.value_or(INT64_MAX);
+  });
+}
+
 Pipeline::Pipeline(const PipelineOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Pipeline::~Pipeline() = default;
 void Pipeline::Add(std::vector<Article> articles) { impl_->Add(std::move(articles)); }

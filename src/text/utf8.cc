@@ -92,7 +92,14 @@ std::string FoldCase(std::string_view word) {
     }
     return out;
   }
-  out = Map(word, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+  // One non-letter code point (curly quote, dash): nothing to fold but the apostrophe; skips
+  // utf8proc's allocation for the commonest non-ASCII tokens.
+  int32_t cp;
+  if (static_cast<size_t>(DecodeAt(word, 0, &cp)) == word.size() && !IsLetter(cp)) {
+    out.assign(word);
+  } else {
+    out = Map(word, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+  }
   FoldApostrophes(&out);
   return out;
 }
