@@ -86,6 +86,8 @@ size_t CreditMarker(std::string_view f) {
 
 // "By Jane Doe", "By JANE DOE, Staff Reporter", "Reporting by ...; Editing by ...".
 bool IsByline(std::string_view raw, std::string_view f) {
+  // Wire credits come in parentheses: "(Reporting by ...; Editing by ...)".
+  if (!f.empty() && f.front() == '(' && f.back() == ')') f = f.substr(1, f.size() - 2);
   if (HasPrefix(f, {"reporting by ", "writing by ", "editing by ", "additional reporting by ",
                     "compiled by ", "written by "})) {
     return true;

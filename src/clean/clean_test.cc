@@ -78,6 +78,15 @@ TEST(Clean, TeaserRepeatedBelowIsDropped) {
   EXPECT_EQ(r.removed[0].reason, "teaser (repeated below)");
 }
 
+TEST(Clean, WireCreditInParentheses) {
+  Article a;
+  a.text = "The strike starts on Monday.\n(Reporting by Ane Lie; Editing by Tor Dahl)\n";
+  CleanResult r = Clean(a, CleanOptions{});
+  ASSERT_EQ(r.paragraphs.size(), 1u);
+  ASSERT_EQ(r.removed.size(), 1u);
+  EXPECT_EQ(r.removed[0].reason, "byline");
+}
+
 TEST(Clean, ExplainFillsRemovedText) {
   Article a;
   a.text = "Read more: Another story\nThe actual sentence stays here.\n";
