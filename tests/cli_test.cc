@@ -283,6 +283,25 @@ TEST(Formats, HtmlEscapesArticleFields) {
   EXPECT_EQ(r.out.find("href=\"javascript:"), std::string::npos);
 }
 
+TEST(Formats, DigestExplainListsRemovalsPerArticle) {
+  RunResult r = RunCli("digest --format json --explain " + Shared() + "/seeds");
+  EXPECT_EQ(r.code, 0) << r.err;
+  json j = json::parse(r.out);
+  std::set<std::string> reasons;
+  for (const json& a : j["stories"][0]["articles"]) {
+    for (const json& x : a["removed"]) {
+      reasons.insert(x["reason"]);
+      EXPECT_FALSE(x["text"].get<std::string>().empty());
+    }
+  }
+  for (const char* want : {"promo", "caption", "caption (printed twice)", "credit", "teaser (repeated below)"}) {
+    EXPECT_TRUE(reasons.count(want)) << want;
+  }
+  // Without --explain the contract carries no "removed".
+  json quiet = RunJson(Shared() + "/seeds");
+  EXPECT_FALSE(quiet["stories"][0]["articles"][0].contains("removed"));
+}
+
 TEST(Formats, CleanExplainShowsReasons) {
   RunResult r = RunCli("clean --explain " + Shared() + "/seeds");
   EXPECT_EQ(r.code, 0) << r.err;

@@ -66,21 +66,11 @@ void AddAnalyzeCommand(CLI::App& app, AnalyzeFlags* f) {
 }
 
 int RunAnalyze(AnalyzeFlags& f) {
-  std::string out;
-  uint64_t accepted = 0;
-  std::vector<Rejection> rejected;
-  ReadInputs(
-      f.inputs, f.read,
-      [&](Article a) {
-        ++accepted;
-        CleanResult c = Clean(a, CleanOptions{});
-        Document d = Analyze(a, c.paragraphs, std::move(c.removed), AnalyzeOptions{});
-        out += ToJson(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-      },
-      [&](Rejection r) { rejected.push_back(std::move(r)); });
-  PrintRejections(rejected);
-  if (!WriteOutput(f.output, out)) return kExitFailure;
-  return ExitCodeFor(accepted, rejected.size());
+  return RunPerArticle(f.inputs, f.read, f.output, [](const Article& a, std::string* out) {
+    CleanResult c = Clean(a, CleanOptions{});
+    Document d = Analyze(a, c.paragraphs, std::move(c.removed), AnalyzeOptions{});
+    *out += ToJson(d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  });
 }
 
 }  // namespace parallax::cli

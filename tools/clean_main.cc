@@ -43,19 +43,9 @@ void AddCleanCommand(CLI::App& app, CleanFlags* f) {
 }
 
 int RunClean(CleanFlags& f) {
-  std::string out;
-  uint64_t accepted = 0;
-  std::vector<Rejection> rejected;
-  ReadInputs(
-      f.inputs, f.read,
-      [&](Article a) {
-        ++accepted;
-        AppendArticle(a, Clean(a, CleanOptions{}), f.explain, &out);
-      },
-      [&](Rejection r) { rejected.push_back(std::move(r)); });
-  PrintRejections(rejected);
-  if (!WriteOutput(f.output, out)) return kExitFailure;
-  return ExitCodeFor(accepted, rejected.size());
+  return RunPerArticle(f.inputs, f.read, f.output, [&](const Article& a, std::string* out) {
+    AppendArticle(a, Clean(a, CleanOptions{}), f.explain, out);
+  });
 }
 
 }  // namespace parallax::cli

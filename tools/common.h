@@ -1,8 +1,11 @@
 // Shared by the parallax subcommands: exit codes, reading inputs, writing output.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
+
+#include "parallax/article.h"
 
 #include "parallax/options.h"
 #include "parallax/report.h"
@@ -30,5 +33,11 @@ bool WriteOutput(const std::string& path, const std::string& data);
 
 // Prints each rejection to stderr as "parallax: <input>: <error>".
 void PrintRejections(const std::vector<Rejection>& rejected);
+
+// For the per-article subcommands: reads `inputs`, lets `render` append each article's output,
+// prints rejections to stderr, writes the output. Returns the exit code.
+int RunPerArticle(const std::vector<std::string>& inputs, const ReadOptions& read,
+                  const std::string& output,
+                  const std::function<void(const Article&, std::string*)>& render);
 
 }  // namespace parallax::cli

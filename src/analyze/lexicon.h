@@ -143,4 +143,8 @@ struct RolePhrase {
 // The phrase excludes the leading "the"/"a"/"who is the".
 bool ParseAppositiveRole(const Sentence& s, uint32_t comma, RolePhrase* out);
 
+// first[si] = index of the first entity in sentence si or later (entities are in sentence
+// order), first[sentences] = entities.size(): sentence si's entities are [first[si], first[si+1]).
+std::vector<uint32_t> FirstEntityPerSentence(const Document& doc);
+
 }  // namespace parallax

@@ -87,13 +87,7 @@ class QuoteFinder {
 
 QuoteFinder::QuoteFinder(Document* doc) : doc_(doc), text_(doc->article->text) {
   const uint32_t ns = static_cast<uint32_t>(doc->sentences.size());
-  first_entity_.assign(ns + 1, static_cast<uint32_t>(doc->entities.size()));
-  for (uint32_t i = static_cast<uint32_t>(doc->entities.size()); i-- > 0;) {
-    first_entity_[doc->entities[i].sentence] = i;
-  }
-  for (uint32_t si = ns; si-- > 0;) {
-    first_entity_[si] = std::min(first_entity_[si], first_entity_[si + 1]);
-  }
+  first_entity_ = FirstEntityPerSentence(*doc);
   // Prefix tables, so that resolving "he said" or "the spokesman said" costs O(1) searches
   // however many quotations and mentions an article has.
   last_person_.assign(ns + 1, -1);

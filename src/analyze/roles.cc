@@ -88,15 +88,7 @@ class RoleFinder {
 };
 
 RoleFinder::RoleFinder(Document* doc) : doc_(doc) {
-  // Entities are in sentence order: one pass gives each sentence its range.
-  const uint32_t ns = static_cast<uint32_t>(doc->sentences.size());
-  first_entity_.assign(ns + 1, static_cast<uint32_t>(doc->entities.size()));
-  for (uint32_t i = static_cast<uint32_t>(doc->entities.size()); i-- > 0;) {
-    first_entity_[doc->entities[i].sentence] = i;
-  }
-  for (uint32_t si = ns; si-- > 0;) {
-    first_entity_[si] = std::min(first_entity_[si], first_entity_[si + 1]);
-  }
+  first_entity_ = FirstEntityPerSentence(*doc);
 }
 
 // Index of the entity mention covering the word, or -1. A sentence's mentions are disjoint
