@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analyze/analyze.h"
+#include "analyze/test_util.h"
 #include "util/time.h"
 
 namespace parallax {
@@ -13,19 +14,6 @@ namespace {
 
 // Wednesday 18 March 2026, 08:00 UTC.
 constexpr int64_t kWednesday = 1773820800;
-
-struct Analyzed {
-  Article article;
-  Document doc;
-};
-
-std::unique_ptr<Analyzed> AnalyzeText(std::string text, std::optional<int64_t> published) {
-  auto a = std::make_unique<Analyzed>();
-  a->article.text = std::move(text);
-  a->article.published = published;
-  a->doc = Analyze(a->article, SplitLines(a->article.text), {}, AnalyzeOptions{});
-  return a;
-}
 
 // The normalized form of every date of `text`, published on kWednesday unless told otherwise.
 std::vector<std::string> Norms(const std::string& text,

@@ -5,26 +5,10 @@
 #include <vector>
 
 #include "analyze/analyze.h"
+#include "analyze/test_util.h"
 
 namespace parallax {
 namespace {
-
-// An article analysed with one paragraph per line; the Document points into `article`.
-struct Analyzed {
-  Article article;
-  Document doc;
-};
-
-std::unique_ptr<Analyzed> AnalyzeText(std::string text, AnalyzeOptions options = {}) {
-  auto a = std::make_unique<Analyzed>();
-  a->article.text = std::move(text);
-  std::vector<Span> paragraphs;
-  for (Span line : SplitLines(a->article.text)) {
-    if (!TrimSpan(a->article.text, line).empty()) paragraphs.push_back(line);
-  }
-  a->doc = Analyze(a->article, paragraphs, {}, options);
-  return a;
-}
 
 // "text:TYPE" for every mention, in order.
 std::vector<std::string> Mentions(const Document& doc) {
@@ -188,7 +172,7 @@ TEST(Entities, TenThousandCapitalisedWordsInARow) {
   text += "fell.";
   AnalyzeOptions unlimited;
   unlimited.max_sentence_bytes = 1u << 30;
-  auto a = AnalyzeText(text, unlimited);
+  auto a = AnalyzeText(text, std::nullopt, unlimited);
   EXPECT_TRUE(a->doc.entities.empty());  // too long to be a name
 }
 
@@ -197,7 +181,7 @@ TEST(Entities, ManyShortNamesStayLinear) {
   for (int i = 0; i < 5000; ++i) text += "Ada Berg met Ole Dahl, the envoy, in Oman. ";
   AnalyzeOptions unlimited;
   unlimited.max_sentences = 1u << 30;
-  auto a = AnalyzeText(text, unlimited);
+  auto a = AnalyzeText(text, std::nullopt, unlimited);
   EXPECT_EQ(a->doc.entities.size(), 15000u);
 }
 

@@ -5,21 +5,10 @@
 #include <vector>
 
 #include "analyze/analyze.h"
+#include "analyze/test_util.h"
 
 namespace parallax {
 namespace {
-
-struct Analyzed {
-  Article article;
-  Document doc;
-};
-
-std::unique_ptr<Analyzed> AnalyzeText(std::string text) {
-  auto a = std::make_unique<Analyzed>();
-  a->article.text = std::move(text);
-  a->doc = Analyze(a->article, SplitLines(a->article.text), {}, AnalyzeOptions{});
-  return a;
-}
 
 // The only number of `text` (fails the test when there is not exactly one).
 NumberMention One(const std::string& text) {

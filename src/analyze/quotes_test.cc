@@ -5,25 +5,10 @@
 #include <vector>
 
 #include "analyze/analyze.h"
+#include "analyze/test_util.h"
 
 namespace parallax {
 namespace {
-
-struct Analyzed {
-  Article article;
-  Document doc;
-};
-
-std::unique_ptr<Analyzed> AnalyzeText(std::string text, AnalyzeOptions options = {}) {
-  auto a = std::make_unique<Analyzed>();
-  a->article.text = std::move(text);
-  std::vector<Span> paragraphs;
-  for (Span line : SplitLines(a->article.text)) {
-    if (!TrimSpan(a->article.text, line).empty()) paragraphs.push_back(line);
-  }
-  a->doc = Analyze(a->article, paragraphs, {}, options);
-  return a;
-}
 
 // "quoted text | speaker key" for every quotation.
 std::vector<std::string> Quotes(const std::string& text) {
@@ -154,7 +139,7 @@ TEST(Quotes, ManyMarksStayLinear) {
   AnalyzeOptions unlimited;
   unlimited.max_sentences = 1u << 30;
   unlimited.max_sentence_bytes = 1u << 30;
-  auto a = AnalyzeText(text, unlimited);
+  auto a = AnalyzeText(text, std::nullopt, unlimited);
   EXPECT_GE(a->doc.quotes.size(), 1000u);
 }
 

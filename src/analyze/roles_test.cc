@@ -5,21 +5,10 @@
 #include <vector>
 
 #include "analyze/analyze.h"
+#include "analyze/test_util.h"
 
 namespace parallax {
 namespace {
-
-struct Analyzed {
-  Article article;
-  Document doc;
-};
-
-std::unique_ptr<Analyzed> AnalyzeText(std::string text) {
-  auto a = std::make_unique<Analyzed>();
-  a->article.text = std::move(text);
-  a->doc = Analyze(a->article, SplitLines(a->article.text), {}, AnalyzeOptions{});
-  return a;
-}
 
 // "person <- role text" for every role, in order.
 std::vector<std::string> Roles(const Document& doc) {

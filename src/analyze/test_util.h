@@ -2,6 +2,8 @@
 #pragma once
 
 #include <deque>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,26 @@
 #include "util/time.h"
 
 namespace parallax {
+
+// One article analysed with one paragraph per non-blank line; the Document points into
+// `article`, so the pair lives behind one pointer.
+struct Analyzed {
+  Article article;
+  Document doc;
+};
+
+inline std::unique_ptr<Analyzed> AnalyzeText(std::string text, std::optional<int64_t> published = std::nullopt,
+                                             AnalyzeOptions options = {}) {
+  auto a = std::make_unique<Analyzed>();
+  a->article.text = std::move(text);
+  a->article.published = published;
+  std::vector<Span> paragraphs;
+  for (Span line : SplitLines(a->article.text)) {
+    if (!TrimSpan(a->article.text, line).empty()) paragraphs.push_back(line);
+  }
+  a->doc = Analyze(a->article, paragraphs, {}, options);
+  return a;
+}
 
 struct TestStory {
   std::deque<Article> articles;  // stable addresses: Documents point here
