@@ -83,8 +83,9 @@ struct DateMention {
   int month = 0;                // 1..12 when written
   int day_of_month = 0;         // 1..31 when written
   int year = 0;                 // when written
-  std::string normalized;       // canonical form for comparison ("2026-03-03", "tuesday",
-                                // "week:-1", "15:00")
+  std::string normalized;       // canonical form for comparison: "2026-03-03" when resolved,
+                                // else "weekday:tuesday", "--03-03", "week:-1", "month:1",
+                                // "month:+1", "year:2024", "time:15:00"
 };
 
 // A quotation and its speaker.
