@@ -319,7 +319,7 @@ TEST(BadInput, EachBadItemIsRejectedWithItsLocationAndTheRestIsUsed) {
   std::ofstream(dir / "feed.jsonl")
       << R"({"id":"ok1","title":"Pier reopens","text":"The north pier in Korsholm reopened on Friday after repairs."})" "\n"
       << R"({"id":"broken", "text": )" "\n"
-      << R"({"id":"notext","title":"No body"})" "\n"
+      << R"({"id":"notext","title":"  "})" "\n"
       << "{\"id\":\"badutf\",\"text\":\"caf\xC3 au lait\"}\n"
       << R"({"id":"ok2","text":"Ferry services resumed in Estvik on Saturday morning."})" "\n";
   std::ofstream(dir / "empty.txt") << "";

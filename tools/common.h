@@ -1,6 +1,8 @@
 // Shared by the parallax subcommands: exit codes, reading inputs, writing output.
 #pragma once
 
+#include <CLI/CLI.hpp>
+
 #include <functional>
 #include <string>
 #include <vector>
@@ -33,6 +35,16 @@ bool WriteOutput(const std::string& path, const std::string& data);
 
 // Prints each rejection to stderr as "parallax: <input>: <error>".
 void PrintRejections(const std::vector<Rejection>& rejected);
+
+// Adds the flags shared by the subcommands that group articles into stories (digest,
+// cluster): thresholds and threads.
+void AddPipelineFlags(CLI::App* cmd, PipelineOptions* options);
+
+// Reads `inputs`, replays them in publication order (SortForReplay) through a Pipeline and
+// returns its report; unreadable inputs are in report.rejected. If `order` is given, it
+// receives the ids of the articles in replay order.
+Report RunPipeline(const std::vector<std::string>& inputs, const PipelineOptions& options,
+                   std::vector<std::string>* order = nullptr);
 
 // For the per-article subcommands: reads `inputs`, lets `render` append each article's output,
 // prints rejections to stderr, writes the output. Returns the exit code.

@@ -44,15 +44,19 @@ struct DedupOptions {
 };
 
 struct ClusterOptions {
-  // Cosine similarity to a story's centroid needed to join it. Default 0.22 (TF-IDF over stems
-  // and entities); lower merges more, higher splits stories.
-  double threshold = 0.22;
+  // Probability (from the calibrated clustering model, src/cluster/cluster_model.txt) that an
+  // article belongs to a story, needed to join it. Default 0.5; lower merges more, higher
+  // splits stories.
+  double threshold = 0.5;
   // A story stops accepting articles after this long without a new one, seconds of stream
   // time (article timestamps). Default 3 days. Retired stories leave the index.
   int64_t retire_after_seconds = 3 * 24 * 3600;
-  // Similarity decays by half for every `half_life_seconds` between the article and the story's
-  // last article. Default 2 days.
-  int64_t half_life_seconds = 2 * 24 * 3600;
+  // For undated input: a story retires after this many articles without a new one of its own.
+  // Default 100,000.
+  uint64_t retire_after_articles = 100000;
+  // The odds that an article belongs to a story halve for every `half_life_seconds` between
+  // it and the story's last article. Default 1 day.
+  int64_t half_life_seconds = 24 * 3600;
   // Candidate stories scored per article (from the inverted index). Default 32.
   size_t max_candidates = 32;
   // Terms kept per story centroid (the rest are dropped). Default 200.
@@ -79,6 +83,10 @@ struct PipelineOptions {
   CompareOptions compare;
   // Worker threads for the per-article stages; 0 = all cores.
   int threads = 0;
+  // Build each story's digest and comparison in Finish(). False (parallax cluster): Finish()
+  // only lists each story's articles, and the pipeline drops every article's text and
+  // analysis as soon as it is filed, so memory grows by ~200 bytes per article, not its text.
+  bool summarize = true;
 };
 
 }  // namespace parallax

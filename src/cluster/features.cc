@@ -15,29 +15,54 @@ constexpr float kLeadWeight = 1.5f;
 constexpr float kEntityWeight = 1.5f;
 constexpr size_t kLeadSentences = 3;
 
+bool Content(const Word& w) { return !w.stop && w.kind == TokenKind::kWord && w.stem.size() >= 2; }
+
 void AddWords(const std::vector<Word>& words, float weight, std::unordered_map<uint64_t, float>* tf) {
   for (const Word& w : words) {
-    if (w.stop || w.kind != TokenKind::kWord || w.stem.size() < 2) continue;
-    (*tf)[Hash64(w.stem)] += weight;
+    if (Content(w)) (*tf)[Hash64(w.stem)] += weight;
   }
+}
+
+TermWeights Sorted(const std::unordered_map<uint64_t, float>& counts, bool log_scale) {
+  TermWeights out;
+  out.reserve(counts.size());
+  for (const auto& [term, count] : counts) out.emplace_back(term, log_scale ? 1.0f + std::log(count) : count);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace
 
+uint64_t EntityTerm(std::string_view key) { return Hash64(key, /*seed=*/1); }
+
 ArticleFeatures ComputeFeatures(const Document& doc) {
-  std::unordered_map<uint64_t, float> tf;
+  std::unordered_map<uint64_t, float> tf, title, entities;
   AddWords(doc.title_words, kTitleWeight, &tf);
+  for (const Word& w : doc.title_words) {
+    if (Content(w)) title[Hash64(w.stem)] = 1.0f;
+  }
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     AddWords(doc.sentences[i].words, i < kLeadSentences ? kLeadWeight : 1.0f, &tf);
   }
   for (const EntityMention& e : doc.entities) {
-    if (e.key.find(' ') != std::string::npos) tf[Hash64(e.key, /*seed=*/1)] += kEntityWeight;
+    uint64_t term = EntityTerm(e.key);
+    entities[term] += 1.0f;
+    if (e.key.find(' ') != std::string::npos) tf[term] += kEntityWeight;
   }
   ArticleFeatures f;
   f.time = doc.article->published;
-  f.terms.reserve(tf.size());
-  for (auto& [term, count] : tf) f.terms.emplace_back(term, 1.0f + std::log(count));
-  std::sort(f.terms.begin(), f.terms.end());
+  f.headline_only = doc.sentences.empty();
+  f.terms = Sorted(tf, /*log_scale=*/true);
+  f.title = Sorted(title, /*log_scale=*/false);
+  f.entities = Sorted(entities, /*log_scale=*/true);
+  for (const NumberMention& n : doc.numbers) {
+    if (n.is_year) f.years.push_back(static_cast<int16_t>(n.value));
+  }
+  for (const DateMention& d : doc.dates) {
+    if (d.year >= 1900 && d.year <= 2100) f.years.push_back(static_cast<int16_t>(d.year));
+  }
+  std::sort(f.years.begin(), f.years.end());
+  f.years.erase(std::unique(f.years.begin(), f.years.end()), f.years.end());
   return f;
 }
 

@@ -1,9 +1,12 @@
-// Online clustering with an inverted index over story centroids. Tested by
-// online_clusterer_test.cc.
+// Online clustering with an inverted index over story centroids and a calibrated logistic
+// model over pair similarities. Tested by online_clusterer_test.cc.
 #include "cluster/online_clusterer.h"
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
+
+#include "util/strings.h"
 
 namespace parallax {
 namespace {
@@ -13,24 +16,150 @@ namespace {
 // threshold in practice.
 constexpr size_t kQueryTerms = 24;
 constexpr size_t kPostedTerms = 32;
-// Retirement sweep interval, in articles.
-constexpr uint64_t kSweepEvery = 512;
+// Terms kept per title and entity centroid.
+constexpr size_t kSmallCentroid = 64;
+// Latest articles kept per story for kMemberCosine, and the terms kept of each.
+constexpr size_t kRecentMembers = 8;
+constexpr size_t kMemberTerms = 32;
 // IDF prior: the stream is treated as if it began with this many background documents in
 // which no term occurred. Without it, at the start of a stream the words two reports of one
 // event share look common (df = 2 of N = 2) and weigh least, so the first stories split;
 // with it, IDF starts near-uniform and the stream's own frequencies take over as it grows.
 constexpr double kBackgroundDocs = 50.0;
 
+// The built-in model, embedded from cluster_model.txt by CMake (cluster_model.inc).
+constexpr char kDefaultModel[] = {
+#include "cluster_model.inc"
+    , 0};
+
+// Dot product of two term vectors sorted by term.
+double Dot(const TermWeights& a, const TermWeights& b) {
+  double dot = 0;
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      dot += static_cast<double>(i->second) * j->second;
+      ++i, ++j;
+    }
+  }
+  return dot;
+}
+
+// The `k` heaviest terms of `v`, re-normalised, sorted by term.
+TermWeights Top(const TermWeights& v, size_t k) {
+  TermWeights top = v;
+  if (top.size() > k) {
+    std::nth_element(top.begin(), top.begin() + static_cast<long>(k), top.end(),
+                     [](const auto& x, const auto& y) { return x.second > y.second; });
+    top.resize(k);
+  }
+  double norm = 0;
+  for (const auto& [term, x] : top) norm += static_cast<double>(x) * x;
+  norm = std::sqrt(norm);
+  for (auto& [term, x] : top) x = norm > 0 ? static_cast<float>(x / norm) : 0;
+  std::sort(top.begin(), top.end());
+  return top;
+}
+
+double Dot(const TermWeights& v, const std::unordered_map<uint64_t, float>& c) {
+  double dot = 0;
+  for (const auto& [term, x] : v) {
+    auto it = c.find(term);
+    if (it != c.end()) dot += static_cast<double>(x) * it->second;
+  }
+  return dot;
+}
+
+// Adds `v` to a centroid, prunes it to its `keep` heaviest terms when it doubles past that,
+// and returns the new norm.
+double AddTo(std::unordered_map<uint64_t, float>& c, const TermWeights& v, size_t keep) {
+  for (const auto& [term, x] : v) c[term] += x;
+  if (c.size() > 2 * keep) {
+    std::vector<std::pair<uint64_t, float>> terms(c.begin(), c.end());
+    std::nth_element(terms.begin(), terms.begin() + static_cast<long>(keep), terms.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    terms.resize(keep);
+    c = std::unordered_map<uint64_t, float>(terms.begin(), terms.end());
+  }
+  double norm = 0;
+  for (const auto& [term, x] : c) norm += static_cast<double>(x) * x;
+  return std::sqrt(norm);
+}
+
 }  // namespace
 
-OnlineClusterer::Vector OnlineClusterer::Weigh(const ArticleFeatures& f) {
-  ++docs_;
-  for (const auto& [term, w] : f.terms) ++df_[term];
-  Vector v;
-  v.reserve(f.terms.size());
+const std::array<std::string_view, kNumClusterFeatures>& ClusterFeatureNames() {
+  static const std::array<std::string_view, kNumClusterFeatures> names = {
+      "bias",          "cosine",     "title_cosine",  "entity_cosine",   "entities_both",
+      "years_disjoint", "years_shared", "headline_only", "headline_cosine", "log_size",
+      "member_cosine", "same_day"};
+  return names;
+}
+
+Result<ClusterModel> ParseClusterModel(std::string_view text) {
+  ClusterModel model;
+  int line_no = 0, next = -1;
+  for (Span span : SplitLines(text)) {
+    std::string_view line = text.substr(span.begin, span.size());
+    ++line_no;
+    line = Trim(line);
+    if (line.empty()) continue;
+    if (line[0] == '#') {
+      model.description += std::string(Trim(line.substr(1))) + "\n";
+      continue;
+    }
+    std::istringstream in{std::string(line)};
+    std::string name;
+    in >> name;
+    auto where = [&] { return "cluster model line " + std::to_string(line_no) + ": "; };
+    if (next < 0) {
+      int version = 0;
+      if (name != "parallax-cluster-model" || !(in >> version)) {
+        return InvalidArgument(where() + "expected \"parallax-cluster-model 1\"");
+      }
+      if (version != 1) return InvalidArgument(where() + "version " + std::to_string(version) + " (this parallax reads 1)");
+      next = 0;
+      continue;
+    }
+    if (next >= kNumClusterFeatures) return InvalidArgument(where() + "more features than this parallax knows");
+    if (name != ClusterFeatureNames()[static_cast<size_t>(next)]) {
+      return InvalidArgument(where() + "expected feature \"" + std::string(ClusterFeatureNames()[static_cast<size_t>(next)]) +
+                             "\", found \"" + name + "\"");
+    }
+    double w = 0;
+    if (!(in >> w) || !std::isfinite(w)) return InvalidArgument(where() + "weight is not a number");
+    model.weights[static_cast<size_t>(next++)] = w;
+  }
+  if (next != kNumClusterFeatures) return InvalidArgument("cluster model: missing features (has " + std::to_string(std::max(next, 0)) + " of " + std::to_string(kNumClusterFeatures) + ")");
+  return model;
+}
+
+const ClusterModel& DefaultClusterModel() {
+  static const ClusterModel model = [] {
+    Result<ClusterModel> m = ParseClusterModel(kDefaultModel);
+    // The build embeds cluster_model.txt and a unit test parses it, so this cannot fail in a
+    // tested build; fail loudly rather than cluster with zero weights.
+    if (!m.ok()) throw std::runtime_error("built-in " + m.status().message());
+    return *m;
+  }();
+  return model;
+}
+
+OnlineClusterer::OnlineClusterer(const ClusterOptions& options, const ClusterModel& model)
+    : options_(options), model_(model) {}
+
+TermWeights OnlineClusterer::Weigh(const TermWeights& raw) const {
+  TermWeights v;
+  v.reserve(raw.size());
   double norm = 0;
-  for (const auto& [term, w] : f.terms) {
-    double idf = std::log((static_cast<double>(docs_) + kBackgroundDocs) / (df_[term] + 1.0));
+  for (const auto& [term, w] : raw) {
+    auto it = df_.find(term);
+    double df = it == df_.end() ? 0 : it->second;
+    double idf = std::log((static_cast<double>(docs_) + kBackgroundDocs) / (df + 1.0));
     float x = static_cast<float>(w * idf);
     v.emplace_back(term, x);
     norm += static_cast<double>(x) * x;
@@ -42,68 +171,92 @@ OnlineClusterer::Vector OnlineClusterer::Weigh(const ArticleFeatures& f) {
   return v;
 }
 
-std::vector<uint32_t> OnlineClusterer::Candidates(const Vector& v) const {
-  Vector top = v;
+OnlineClusterer::Prepared OnlineClusterer::Prepare(const ArticleFeatures& f) {
+  ++docs_;
+  for (const auto& [term, w] : f.terms) ++df_[term];
+  for (const auto& [term, w] : f.entities) {  // single-word entity keys are not among the terms
+    if (!std::binary_search(f.terms.begin(), f.terms.end(), std::pair<uint64_t, float>(term, 0),
+                            [](const auto& x, const auto& y) { return x.first < y.first; })) {
+      ++df_[term];
+    }
+  }
+  if (f.time && (!now_ || *f.time > *now_)) now_ = f.time;
+  Prepared p;
+  p.terms = Weigh(f.terms);
+  p.title = Weigh(f.title);
+  p.entities = Weigh(f.entities);
+  p.years = f.years;
+  p.time = f.time;
+  p.headline_only = f.headline_only;
+  return p;
+}
+
+std::vector<OnlineClusterer::Candidate> OnlineClusterer::Candidates(const Prepared& a) const {
+  TermWeights top = a.terms;
   size_t q = std::min(kQueryTerms, top.size());
   std::partial_sort(top.begin(), top.begin() + static_cast<long>(q), top.end(),
-                    [](const auto& a, const auto& b) { return a.second > b.second; });
+                    [](const auto& x, const auto& y) { return x.second > y.second; });
   std::unordered_map<uint32_t, float> votes;
   for (size_t i = 0; i < q; ++i) {
     auto it = postings_.find(top[i].first);
     if (it == postings_.end()) continue;
-    for (uint32_t s : it->second) {
-      if (!stories_[s].retired) votes[s] += top[i].second;
-    }
+    for (uint32_t s : it->second) votes[s] += top[i].second;
   }
   std::vector<std::pair<float, uint32_t>> ranked;
+  ranked.reserve(votes.size());
   for (auto [s, w] : votes) ranked.emplace_back(w, s);
   size_t keep = std::min(options_.max_candidates, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end(),
-                    [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
-  std::vector<uint32_t> out;
-  for (size_t i = 0; i < keep; ++i) out.push_back(ranked[i].second);
+                    [](const auto& x, const auto& y) { return x.first > y.first || (x.first == y.first && x.second < y.second); });
+  std::vector<Candidate> out;
+  out.reserve(keep);
+  for (size_t i = 0; i < keep; ++i) {
+    const uint32_t id = ranked[i].second;
+    const Story& s = live_.at(id);
+    Candidate c;
+    c.story = id;
+    auto& x = c.x;
+    x[kBias] = 1;
+    x[kCosine] = s.norm > 0 ? static_cast<float>(Dot(a.terms, s.terms) / s.norm) : 0;
+    x[kTitleCosine] = s.title_norm > 0 ? static_cast<float>(Dot(a.title, s.title) / s.title_norm) : 0;
+    const bool entities = !a.entities.empty() && s.entity_norm > 0;
+    x[kEntityCosine] = entities ? static_cast<float>(Dot(a.entities, s.entities) / s.entity_norm) : 0;
+    x[kEntitiesBoth] = entities ? 1 : 0;
+    if (!a.years.empty() && !s.years.empty()) {
+      bool shared = false;
+      for (const auto& [year, n] : s.years) shared |= std::binary_search(a.years.begin(), a.years.end(), year);
+      x[shared ? kYearsShared : kYearsDisjoint] = 1;
+    }
+    x[kHeadlineOnly] = a.headline_only ? 1 : 0;
+    x[kHeadlineCosine] = a.headline_only ? x[kCosine] : 0;
+    x[kLogSize] = static_cast<float>(std::log1p(s.size));
+    double member = 0;
+    for (const TermWeights& m : s.recent) member = std::max(member, Dot(a.terms, m));
+    x[kMemberCosine] = static_cast<float>(member);
+    if (a.time && s.last_time) {
+      double dt = std::fabs(static_cast<double>(*a.time - *s.last_time));
+      x[kSameDay] = dt < 24 * 3600 ? 1 : 0;
+      c.decay = dt > static_cast<double>(options_.retire_after_seconds)
+                    ? 0
+                    : std::pow(0.5, dt / static_cast<double>(std::max<int64_t>(1, options_.half_life_seconds)));
+    }
+    out.push_back(c);
+  }
   return out;
 }
 
-double OnlineClusterer::Score(const Vector& v, const Story& s, std::optional<int64_t> time) const {
-  if (s.norm <= 0) return 0;
-  double dot = 0;
-  for (const auto& [term, x] : v) {
-    auto it = s.centroid.find(term);
-    if (it != s.centroid.end()) dot += static_cast<double>(x) * it->second;
-  }
-  double cosine = dot / s.norm;
-  if (time && s.last_time) {
-    double dt = std::fabs(static_cast<double>(*time - *s.last_time));
-    if (dt > static_cast<double>(options_.retire_after_seconds)) return 0;
-    cosine *= std::pow(0.5, dt / static_cast<double>(std::max<int64_t>(1, options_.half_life_seconds)));
-  }
-  return cosine;
+double OnlineClusterer::Probability(const Candidate& c) const {
+  if (c.decay <= 0) return 0;
+  double z = 0;
+  for (size_t i = 0; i < kNumClusterFeatures; ++i) z += model_.weights[i] * c.x[i];
+  double odds = std::exp(std::clamp(z, -50.0, 50.0)) * c.decay;
+  return odds / (1 + odds);
 }
 
-void OnlineClusterer::AddToStory(uint32_t id, const Vector& v, std::optional<int64_t> time) {
-  Story& s = stories_[id];
-  for (const auto& [term, x] : v) s.centroid[term] += x;
-  if (s.centroid.size() > 2 * options_.centroid_terms) {
-    std::vector<std::pair<uint64_t, float>> terms(s.centroid.begin(), s.centroid.end());
-    std::nth_element(terms.begin(), terms.begin() + static_cast<long>(options_.centroid_terms),
-                     terms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    terms.resize(options_.centroid_terms);
-    s.centroid = std::unordered_map<uint64_t, float>(terms.begin(), terms.end());
-  }
-  double norm = 0;
-  for (const auto& [term, x] : s.centroid) norm += static_cast<double>(x) * x;
-  s.norm = std::sqrt(norm);
-  ++s.size;
-  Touch(id, time);
-  Repost(id);
-}
-
-void OnlineClusterer::Repost(uint32_t id) {
-  Story& s = stories_[id];
+void OnlineClusterer::Repost(uint32_t id, Story& s) {
   std::vector<std::pair<float, uint64_t>> terms;
-  terms.reserve(s.centroid.size());
-  for (const auto& [term, x] : s.centroid) terms.emplace_back(x, term);
+  terms.reserve(s.terms.size());
+  for (const auto& [term, x] : s.terms) terms.emplace_back(x, term);
   size_t k = std::min(kPostedTerms, terms.size());
   std::partial_sort(terms.begin(), terms.begin() + static_cast<long>(k), terms.end(),
                     [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -115,48 +268,90 @@ void OnlineClusterer::Repost(uint32_t id) {
   }
 }
 
-void OnlineClusterer::Touch(uint32_t story, std::optional<int64_t> time) {
-  Story& s = stories_[story];
-  if (time && (!s.last_time || *time > *s.last_time)) s.last_time = time;
-  if (time && (!now_ || *time > *now_)) now_ = time;
-}
-
-void OnlineClusterer::RetireIdle() {
-  if (!now_) return;
-  for (uint32_t id = 0; id < stories_.size(); ++id) {
-    Story& s = stories_[id];
-    if (s.retired || !s.last_time || *now_ - *s.last_time <= options_.retire_after_seconds) continue;
-    for (uint64_t term : s.posted) {
-      auto it = postings_.find(term);
-      if (it == postings_.end()) continue;
-      std::erase(it->second, id);
-      if (it->second.empty()) postings_.erase(it);
-    }
-    s = Story{.last_time = s.last_time, .size = s.size, .retired = true};  // free the centroid
-    --live_;
+uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story) {
+  uint32_t id;
+  if (story && live_.count(*story)) {
+    id = *story;
+  } else {
+    id = next_id_++;
+    live_.emplace(id, Story{});
   }
+  Story& s = live_.at(id);
+  s.norm = AddTo(s.terms, a.terms, options_.centroid_terms);
+  s.title_norm = AddTo(s.title, a.title, kSmallCentroid);
+  s.entity_norm = AddTo(s.entities, a.entities, kSmallCentroid);
+  for (int16_t year : a.years) {
+    auto it = std::find_if(s.years.begin(), s.years.end(), [&](const auto& y) { return y.first == year; });
+    if (it == s.years.end()) {
+      s.years.emplace_back(year, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  ++s.size;
+  s.recent.push_back(Top(a.terms, kMemberTerms));
+  if (s.recent.size() > kRecentMembers) s.recent.pop_front();
+  Repost(id, s);
+  Touch(id, a.time);
+  RetireIdle();
+  return id;
 }
 
 uint32_t OnlineClusterer::Add(const ArticleFeatures& features) {
-  Vector v = Weigh(features);
-  if (features.time && (!now_ || *features.time > *now_)) now_ = features.time;
-  uint32_t best = 0;
-  double best_score = -1;
-  for (uint32_t c : Candidates(v)) {
-    double score = Score(v, stories_[c], features.time);
-    if (score > best_score) {
-      best_score = score;
-      best = c;
+  Prepared a = Prepare(features);
+  std::optional<uint32_t> best;
+  double best_p = -1;
+  for (const Candidate& c : Candidates(a)) {
+    double p = Probability(c);
+    if (p > best_p) {
+      best_p = p;
+      best = c.story;
     }
   }
-  if (best_score < options_.threshold) {
-    best = static_cast<uint32_t>(stories_.size());
-    stories_.emplace_back();
-    ++live_;
+  if (best_p < options_.threshold) best.reset();
+  return File(a, best);
+}
+
+void OnlineClusterer::Touch(uint32_t story, std::optional<int64_t> time) {
+  auto it = live_.find(story);
+  if (it == live_.end()) return;  // retired: a late copy changes nothing
+  Story& s = it->second;
+  if (time && (!now_ || *time > *now_)) now_ = time;
+  if (time && (!s.last_time || *time > *s.last_time)) {
+    s.last_time = time;
+    by_time_.emplace(*time, story);
   }
-  AddToStory(best, v, features.time);
-  if (docs_ % kSweepEvery == 0) RetireIdle();
-  return best;
+  s.last_seq = docs_;
+  by_seq_.emplace_back(docs_, story);
+}
+
+void OnlineClusterer::Retire(uint32_t id) {
+  auto it = live_.find(id);
+  if (it == live_.end()) return;
+  for (uint64_t term : it->second.posted) {
+    auto p = postings_.find(term);
+    if (p == postings_.end()) continue;
+    std::erase(p->second, id);
+    if (p->second.empty()) postings_.erase(p);
+  }
+  live_.erase(it);
+}
+
+void OnlineClusterer::RetireIdle() {
+  // By stream time: a story whose newest article is older than the window.
+  while (now_ && !by_time_.empty() && *now_ - by_time_.top().first > options_.retire_after_seconds) {
+    auto [time, id] = by_time_.top();
+    by_time_.pop();
+    auto it = live_.find(id);
+    if (it != live_.end() && it->second.last_time == time) Retire(id);
+  }
+  // By article count, for stories without dates (or a stream without timestamps).
+  while (!by_seq_.empty() && docs_ - by_seq_.front().first > options_.retire_after_articles) {
+    auto [seq, id] = by_seq_.front();
+    by_seq_.pop_front();
+    auto it = live_.find(id);
+    if (it != live_.end() && it->second.last_seq == seq) Retire(id);
+  }
 }
 
 }  // namespace parallax

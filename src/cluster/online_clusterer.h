@@ -1,62 +1,132 @@
 // OnlineClusterer: single-pass story clustering in arrival order.
 //
-// For each article: update document frequencies, weight its terms by TF-IDF (IDF from the
-// stream so far) and L2-normalise; gather candidate stories through the inverted index of
-// story top terms; score each by cosine to the story centroid times 0.5^(Δt / half-life);
-// join the best at or above `threshold`, else start a story. A centroid is the sum of its
-// articles' unit vectors, pruned to `centroid_terms`. Stories idle for `retire_after_seconds`
-// (stream time) leave the index. Cost per article: O(query terms × posting length +
-// candidates × terms), independent of the number of stories seen.
-// Not thread-safe: the pipeline feeds it from one thread. Tested by online_clusterer_test.cc.
+// For each article: update document frequencies and weigh its terms by TF-IDF (IDF from the
+// stream so far); gather candidate stories through the inverted index of story top terms;
+// describe each candidate by a few similarities (cosine of all terms, of titles, of named
+// entities, years in common or not, story size — see ClusterModel) and turn them into a
+// probability that the article belongs to the story with a logistic model calibrated on
+// labelled news (cluster_model.txt, bench/calibrate_cluster.sh). The odds halve for every
+// `half_life_seconds` between the article and the story's last article. The article joins the
+// most probable story at or above `threshold`, else starts a story. Stories idle for
+// `retire_after_seconds` of stream time (or `retire_after_articles` articles, for undated
+// input) leave the index and free their memory.
+//
+// Cost per article: O(query terms × posting length + candidates × terms), independent of the
+// number of stories seen. Not thread-safe: the pipeline feeds it from one thread.
+// Tested by online_clusterer_test.cc.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <deque>
 #include <optional>
+#include <queue>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "cluster/features.h"
 #include "parallax/options.h"
+#include "parallax/status.h"
 
 namespace parallax {
 
+// What the model sees of an (article, candidate story) pair.
+enum ClusterFeature : int {
+  kBias,
+  kCosine,          // TF-IDF cosine of the article to the story centroid, all terms
+  kTitleCosine,     // cosine of the article's title terms to the story's title centroid
+  kEntityCosine,    // cosine of named-entity keys (0 when either side has none)
+  kEntitiesBoth,    // 1 when both sides name entities (so a 0 entity cosine is evidence)
+  kYearsDisjoint,   // 1 when both mention years and share none
+  kYearsShared,     // 1 when they share a year
+  kHeadlineOnly,    // 1 when the article has no body
+  kHeadlineCosine,  // kHeadlineOnly × kCosine
+  kLogSize,         // ln(1 + articles in the story)
+  kMemberCosine,    // highest cosine to one of the story's latest articles (their top terms)
+  kSameDay,         // 1 when both are dated and the story's last article is < 24 h away
+  kNumClusterFeatures
+};
+
+// Names of the features, in order, as written in a model file.
+const std::array<std::string_view, kNumClusterFeatures>& ClusterFeatureNames();
+
+// A logistic model over ClusterFeature: P(join) = 1 / (1 + exp(-w·x)).
+struct ClusterModel {
+  std::array<double, kNumClusterFeatures> weights{};
+  std::string description;  // the model file's comment lines
+};
+
+// Parses a model file: '#' comments, then `parallax-cluster-model 1`, then one
+// `<feature> <weight>` line per feature in order. Refuses another version or feature list.
+Result<ClusterModel> ParseClusterModel(std::string_view text);
+// The model built into parallax (src/cluster/cluster_model.txt).
+const ClusterModel& DefaultClusterModel();
+
 class OnlineClusterer {
  public:
-  explicit OnlineClusterer(const ClusterOptions& options) : options_(options) {}
+  explicit OnlineClusterer(const ClusterOptions& options, const ClusterModel& model = DefaultClusterModel());
 
   // Assigns the article to a story and returns the story number (0, 1, ... in creation order).
   uint32_t Add(const ArticleFeatures& features);
-  // Adds an article to a known story (a folded copy), updating nothing but the story's time.
+  // Records another article of a known story (a folded copy): refreshes only its activity.
   void Touch(uint32_t story, std::optional<int64_t> time);
 
-  size_t stories() const { return stories_.size(); }
-  size_t live_stories() const { return live_; }
+  // For calibration (bench/calibrate_cluster.cc): the candidates of an article with their
+  // model features, then filing it into a chosen story (or a new one, `story` = nullopt).
+  struct Candidate {
+    uint32_t story = 0;
+    std::array<float, kNumClusterFeatures> x{};
+    double decay = 1;  // 0.5^(Δt / half-life)
+  };
+  struct Prepared;
+  Prepared Prepare(const ArticleFeatures& features);
+  std::vector<Candidate> Candidates(const Prepared& article) const;
+  uint32_t File(const Prepared& article, std::optional<uint32_t> story);
+  // P(join) of a candidate under the model, with time decay.
+  double Probability(const Candidate& c) const;
+
+  size_t stories() const { return next_id_; }       // created so far
+  size_t live_stories() const { return live_.size(); }  // still taking articles
+
+  struct Prepared {
+    TermWeights terms, title, entities;  // TF-IDF weighted, unit length
+    std::vector<int16_t> years;
+    std::optional<int64_t> time;
+    bool headline_only = false;
+  };
 
  private:
+  using Centroid = std::unordered_map<uint64_t, float>;
   struct Story {
-    std::unordered_map<uint64_t, float> centroid;
-    double norm = 0;
+    Centroid terms, title, entities;
+    double norm = 0, title_norm = 0, entity_norm = 0;
+    std::vector<std::pair<int16_t, uint32_t>> years;  // year, articles mentioning it
     std::vector<uint64_t> posted;  // terms this story is listed under in postings_
+    std::deque<TermWeights> recent;  // top terms of its latest articles, unit length
     std::optional<int64_t> last_time;
+    uint64_t last_seq = 0;
     uint32_t size = 0;
-    bool retired = false;
   };
-  using Vector = std::vector<std::pair<uint64_t, float>>;
 
-  Vector Weigh(const ArticleFeatures& f);
-  std::vector<uint32_t> Candidates(const Vector& v) const;
-  double Score(const Vector& v, const Story& s, std::optional<int64_t> time) const;
-  void AddToStory(uint32_t id, const Vector& v, std::optional<int64_t> time);
-  void Repost(uint32_t id);
+  TermWeights Weigh(const TermWeights& raw) const;
+  void Retire(uint32_t id);
   void RetireIdle();
+  void Repost(uint32_t id, Story& s);
 
   ClusterOptions options_;
+  ClusterModel model_;
   std::unordered_map<uint64_t, uint32_t> df_;
   uint64_t docs_ = 0;
-  std::vector<Story> stories_;
+  uint32_t next_id_ = 0;
+  std::unordered_map<uint32_t, Story> live_;
   std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;
   std::optional<int64_t> now_;  // latest article time seen
-  size_t live_ = 0;
+  // Retirement queues: (last activity, story), oldest first; stale entries are skipped.
+  std::priority_queue<std::pair<int64_t, uint32_t>, std::vector<std::pair<int64_t, uint32_t>>,
+                      std::greater<>> by_time_;
+  std::deque<std::pair<uint64_t, uint32_t>> by_seq_;
 };
 
 }  // namespace parallax

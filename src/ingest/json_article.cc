@@ -120,13 +120,12 @@ Status TakeId(Json& object, std::string* out) {
   return Status::Ok();
 }
 
-// "text" is required and must have a non-blank character; it is kept exactly as decoded.
-Status TakeText(Json& object, std::string* out) {
+// "text" is kept exactly as decoded. It may be blank or absent when the row has a title
+// (headline feeds); FillArticle checks that one of the two is there.
+Status TakeText(Json& object, std::string* out, bool* present) {
   auto it = object.find("text");
-  if (it == object.end() || it->is_null()) return InvalidArgument("missing field \"text\"");
-  RETURN_IF_ERROR(TakeString(object, "text", out));
-  if (Trim(*out).empty()) return InvalidArgument("article has no text");
-  return Status::Ok();
+  *present = it != object.end() && !it->is_null();
+  return TakeString(object, "text", out);
 }
 
 // "published" is optional; blank counts as absent, anything else must be ISO 8601. A bad date
@@ -148,8 +147,12 @@ Status TakePublished(Json& object, std::optional<int64_t>* out) {
 
 Status FillArticle(Json& object, Article* a) {
   RETURN_IF_ERROR(TakeId(object, &a->id));
-  RETURN_IF_ERROR(TakeText(object, &a->text));
+  bool has_text = false;
+  RETURN_IF_ERROR(TakeText(object, &a->text, &has_text));
   RETURN_IF_ERROR(TakeString(object, "title", &a->title));
+  if (Trim(a->text).empty() && Trim(a->title).empty()) {
+    return InvalidArgument(has_text ? "article has no text" : "missing field \"text\"");
+  }
   RETURN_IF_ERROR(TakeString(object, "outlet", &a->outlet));
   RETURN_IF_ERROR(TakeString(object, "url", &a->url));
   RETURN_IF_ERROR(TakeString(object, "lang", &a->lang));

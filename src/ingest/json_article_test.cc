@@ -73,6 +73,17 @@ TEST(JsonArticle, MissingOrWrongFieldsAreNamed) {
 
 TEST(JsonArticle, BlankTextIsRejected) {
   EXPECT_EQ(Error(R"({"id":"a","text":" \n\t "})"), "article has no text");
+  EXPECT_EQ(Error(R"({"id":"a","text":"","title":"  "})"), "article has no text");
+}
+
+TEST(JsonArticle, HeadlineWithoutTextIsAnArticle) {
+  for (const char* row : {R"({"id":"h1","title":"Ferry strike ends in Norvik","text":""})",
+                          R"({"id":"h1","title":"Ferry strike ends in Norvik"})"}) {
+    Result<Article> a = ParseJsonArticle(row, "feed.jsonl:1", ReadOptions{});
+    ASSERT_TRUE(a.ok()) << row;
+    EXPECT_EQ(a->title, "Ferry strike ends in Norvik");
+    EXPECT_TRUE(a->text.empty());
+  }
 }
 
 TEST(JsonArticle, UnparsableDateRejectsTheRow) {

@@ -82,7 +82,8 @@ bool Pipeline::Impl::Accept(const Article& a) {
   if (a.id.empty()) return reject("article has no id");
   if (Status s = ValidateUtf8(a.text); !s.ok()) return reject("text: " + s.message());
   if (Status s = ValidateUtf8(a.title); !s.ok()) return reject("title: " + s.message());
-  if (Trim(a.text).empty()) return reject("article has no text");
+  // A headline alone is enough to file an article into a story (headline feeds).
+  if (Trim(a.text).empty() && Trim(a.title).empty()) return reject("article has no text and no title");
   auto [it, inserted] = seen_ids_.emplace(a.id, Origin(a));
   if (!inserted) return reject("duplicate id \"" + a.id + "\" (first at " + it->second + ")");
   return true;
@@ -101,33 +102,42 @@ void Pipeline::Impl::Add(std::vector<Article> batch) {
   // Ordered stages: copy detection, then clustering, in arrival order.
   for (size_t i = 0; i < n; ++i) {
     const uint32_t index = static_cast<uint32_t>(first + i);
-    if (done[i].doc->sentences.empty()) {
-      rejected_.push_back({Origin(articles_[index]), "no article text left after removing noise"});
-    }
-    docs_.push_back(std::move(done[i].doc));
+    Processed& p = done[i];
+    const bool has_body = !p.doc->sentences.empty();
+    const bool usable = has_body || !p.doc->title_words.empty();
+    if (!usable) rejected_.push_back({Origin(articles_[index]), "no article text left after removing noise"});
     copies_.emplace_back();
+    // Headline-only articles are too short for shingles to tell a copy from a rewrite.
     std::optional<uint32_t> original;
-    if (!docs_.back()->sentences.empty()) original = dedup_.FindOrAdd(index, std::move(done[i].signature));
+    if (has_body) original = dedup_.FindOrAdd(index, std::move(p.signature));
     copy_of_.push_back(original ? static_cast<int64_t>(*original) : -1);
     story_of_.push_back(kNoStory);
-    if (docs_.back()->sentences.empty()) continue;
-    uint32_t story;
-    if (original) {
-      copies_[*original].push_back(index);
-      story = story_of_[*original];
-      clusterer_.Touch(story, articles_[index].published);
-    } else {
-      story = clusterer_.Add(done[i].features);
+    if (usable) {
+      uint32_t story;
+      if (original) {
+        copies_[*original].push_back(index);
+        story = story_of_[*original];
+        clusterer_.Touch(story, articles_[index].published);
+      } else {
+        story = clusterer_.Add(p.features);
+      }
+      if (story >= stories_.size()) stories_.resize(story + 1);
+      stories_[story].push_back(index);
+      story_of_[index] = story;
     }
-    if (story >= stories_.size()) stories_.resize(story + 1);
-    stories_[story].push_back(index);
-    story_of_[index] = story;
+    if (options_.summarize) {
+      docs_.push_back(std::move(p.doc));
+    } else {  // filed: keep only what Finish() lists
+      docs_.emplace_back();
+      std::string().swap(articles_[index].text);
+    }
   }
 }
 
 StoryArticle Pipeline::Impl::Describe(uint32_t i) const {
   const Article& a = articles_[i];
-  StoryArticle s{a.id, a.outlet, a.title, a.url, a.published, "", {}, docs_[i]->removed};
+  StoryArticle s{a.id, a.outlet, a.title, a.url, a.published, "", {}, {}};
+  if (docs_[i]) s.removed = docs_[i]->removed;
   if (copy_of_[i] >= 0) s.duplicate_of = articles_[static_cast<size_t>(copy_of_[i])].id;
   for (uint32_t c : copies_[i]) s.copies.push_back(articles_[c].id);
   return s;
@@ -138,7 +148,13 @@ Story Pipeline::Impl::BuildStory(const std::vector<uint32_t>& members) const {
   std::vector<const Document*> docs;
   for (uint32_t i : members) {
     story.articles.push_back(Describe(i));
-    if (copy_of_[i] < 0) docs.push_back(docs_[i].get());
+    if (copy_of_[i] < 0 && docs_[i]) docs.push_back(docs_[i].get());
+  }
+  if (!options_.summarize) {
+    for (uint32_t i : members) {
+      if (story.title.empty()) story.title = articles_[i].title;
+    }
+    return story;
   }
   Alignment alignment = Align(docs, AlignOptions{});
   story.digest = BuildDigest(docs, alignment, options_.digest);

@@ -37,7 +37,7 @@ TEST(Pipeline, GroupsStoriesFoldsCopiesAndRejectsBadArticles) {
                        "votes to 61.\nOpposition members said marine scientists were ignored.\n",
                        4000));
   batch.push_back(Make("f1", "Dup", "same id", "Some other text here.", 5000));
-  batch.push_back(Make("empty", "Post", "Nothing", "   \n ", 6000));
+  batch.push_back(Make("empty", "Post", " ", "   \n ", 6000));
   batch.push_back(Make("bad", "Post", "Bad bytes", "caf\xC3", 7000));
   p.Add(std::move(batch));
   p.Reject({"x.jsonl:3", "malformed JSON"});
@@ -47,7 +47,7 @@ TEST(Pipeline, GroupsStoriesFoldsCopiesAndRejectsBadArticles) {
   EXPECT_EQ(r.articles_read, 4u);
   ASSERT_EQ(r.rejected.size(), 4u);
   EXPECT_NE(r.rejected[0].error.find("duplicate id"), std::string::npos);
-  EXPECT_EQ(r.rejected[1].error, "article has no text");
+  EXPECT_EQ(r.rejected[1].error, "article has no text and no title");
   EXPECT_NE(r.rejected[2].error.find("invalid UTF-8"), std::string::npos);
   EXPECT_EQ(r.rejected[3].input, "x.jsonl:3");
 
@@ -74,11 +74,41 @@ TEST(Pipeline, EmptyInputGivesEmptyReport) {
 
 TEST(Pipeline, ArticleOfOnlyNoiseIsRejected) {
   Pipeline p(PipelineOptions{});
-  p.Add({Make("n", "Post", "t", "READ: something else\nShare this article\n", 1)});
+  p.Add({Make("n", "Post", "", "READ: something else\nShare this article\n", 1)});
   Report r = p.Finish();
   ASSERT_EQ(r.rejected.size(), 1u);
   EXPECT_NE(r.rejected[0].error.find("no article text"), std::string::npos);
   EXPECT_TRUE(r.stories.empty());
+}
+
+TEST(Pipeline, HeadlinesWithoutTextAreClusteredOnTheirTitles) {
+  Pipeline p(PipelineOptions{});
+  p.Add({Make("h1", "Post", "Ferry strike in Estvik ends after nine days", "", 1000),
+         Make("h2", "Herald", "Vestlinje ferry strike ends, crews return in Estvik", "", 1300),
+         Make("h3", "Courier", "Korsholm council approves new harbour budget", "", 1600),
+         Make("h4", "Ledger", "Estvik ferry strike over as crews accept deal", "", 1900)});
+  Report r = p.Finish();
+  EXPECT_TRUE(r.rejected.empty());
+  EXPECT_EQ(r.articles_read, 4u);
+  ASSERT_EQ(r.stories.size(), 2u);
+  std::vector<std::string> ids;
+  for (const StoryArticle& a : r.stories[0].articles) ids.push_back(a.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"h1", "h2", "h4"}));
+}
+
+TEST(Pipeline, WithoutSummariesStoriesListTheirArticlesOnly) {
+  PipelineOptions o;
+  o.summarize = false;
+  Pipeline p(o);
+  p.Add({Make("f1", "Courier", "Fire destroys Tarnby grain warehouse", kFire, 1000),
+         Make("f2", "Ledger", "Tarnby warehouse lost in blaze", kFire, 2000)});
+  Report r = p.Finish();
+  ASSERT_EQ(r.stories.size(), 1u);
+  EXPECT_EQ(r.stories[0].title, "Fire destroys Tarnby grain warehouse");
+  ASSERT_EQ(r.stories[0].articles.size(), 2u);
+  EXPECT_EQ(r.stories[0].articles[1].duplicate_of, "f1");
+  EXPECT_TRUE(r.stories[0].digest.empty());
+  EXPECT_TRUE(r.stories[0].agreements.empty());
 }
 
 }  // namespace
