@@ -310,6 +310,39 @@ TEST(Formats, CleanExplainShowsReasons) {
   EXPECT_NE(r.out.find("- [credit] (photo credit:"), std::string::npos);
 }
 
+// ---------- parallax cluster ----------
+
+TEST_F(Examples, ClusterGivesEachArticleTheStoryDigestGivesIt) {
+  RunResult r = RunCli("cluster " + ExamplesDir() + "/corpus");
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::map<std::string, std::string> story;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    size_t tab = line.find('\t');
+    ASSERT_NE(tab, std::string::npos) << line;
+    EXPECT_TRUE(story.emplace(line.substr(0, tab), line.substr(tab + 1)).second) << "twice: " << line;
+  }
+  EXPECT_EQ(story.size(), story_of_.size());
+  EXPECT_EQ(story, story_of_);  // same stories, same numbering (by size) as digest
+}
+
+TEST(Cluster, JsonLinesCarryStoryOutletTimeAndCopies) {
+  RunResult r = RunCli("cluster --format jsonl -",
+                       R"({"id":"a1","outlet":"Post","published":"2026-03-02T08:00:00Z","title":"Ferry strike in Estvik ends after nine days"})" "\n"
+                       R"({"id":"a2","outlet":"Herald","published":"2026-03-02T09:00:00Z","title":"Estvik ferry strike ends as crews accept deal"})" "\n"
+                       R"({"id":"a3","title":"  "})" "\n");
+  EXPECT_EQ(r.code, 3) << r.err;  // a3 has neither text nor title
+  EXPECT_NE(r.err.find("<stdin>:3"), std::string::npos) << r.err;
+  std::istringstream lines(r.out);
+  std::vector<json> rows;
+  for (std::string line; std::getline(lines, line);) rows.push_back(json::parse(line));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["id"], "a1");
+  EXPECT_EQ(rows[0]["outlet"], "Post");
+  EXPECT_EQ(rows[0]["published"], "2026-03-02T08:00:00Z");
+  EXPECT_EQ(rows[0]["story"], rows[1]["story"]);
+}
+
 // ---------- bad input and exit codes ----------
 
 TEST(BadInput, EachBadItemIsRejectedWithItsLocationAndTheRestIsUsed) {

@@ -1,0 +1,87 @@
+// Clustering-stage throughput and scale: replays the features of real articles (analysed once,
+// not timed) through the OnlineClusterer on one core, with fresh timestamps moving forward.
+//
+//   cluster_bench --input SET.jsonl --articles N [--seconds-apart S]
+//
+// Prints articles/s over the whole run, the time per article over the first and the last
+// 10,000 articles, live stories at the end and peak RSS. Run through bench/run_cluster_bench.sh.
+#include <sys/resource.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "analyze/analyze.h"
+#include "clean/clean.h"
+#include "cluster/features.h"
+#include "cluster/online_clusterer.h"
+#include "parallax/pipeline.h"
+#include "parallax/reader.h"
+
+int main(int argc, char** argv) {
+  using namespace parallax;
+  std::string input;
+  size_t n = 100000;
+  double apart = 2.6;  // seconds between articles: 1,000,000 a month, as a monthly news crawl
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--input") input = argv[i + 1];
+    if (a == "--articles") n = std::stoul(argv[i + 1]);
+    if (a == "--seconds-apart") apart = std::stod(argv[i + 1]);
+  }
+  if (input.empty()) {
+    std::cerr << "usage: cluster_bench --input SET.jsonl --articles N [--seconds-apart S]\n";
+    return 2;
+  }
+  std::vector<Article> articles;
+  ReadInputs({input}, ReadOptions{}, [&](Article a) { articles.push_back(std::move(a)); }, [](Rejection) {});
+  SortForReplay(articles);
+  std::vector<ArticleFeatures> features(articles.size());
+  size_t bytes = 0;
+  for (const Article& a : articles) bytes += a.title.size() + a.text.size();
+  tbb::parallel_for(size_t{0}, articles.size(), [&](size_t i) {
+    CleanResult clean = Clean(articles[i], CleanOptions{});
+    Document doc = Analyze(articles[i], clean.paragraphs, std::move(clean.removed), AnalyzeOptions{});
+    features[i] = ComputeFeatures(doc);
+  });
+  articles.clear();
+
+  constexpr size_t kGenerations = 200;
+  OnlineClusterer c(ClusterOptions{});
+  using Clock = std::chrono::steady_clock;
+  const size_t window = std::min<size_t>(10000, n / 2);
+  double first = 0, last = 0;
+  auto start = Clock::now(), mark = start;
+  for (size_t i = 0; i < n; ++i) {
+    // Each pass over the input is a new generation of stories: its terms are salted, one of
+    // kGenerations salts in turn, so a replayed article does not join its own earlier copy;
+    // a generation's stories have retired (3 days) before its salt comes round again.
+    ArticleFeatures f = features[i % features.size()];
+    uint64_t salt = (i / features.size()) % kGenerations * 0x9E3779B97F4A7C15ull;
+    for (auto* v : {&f.terms, &f.title, &f.entities}) {
+      for (auto& [term, w] : *v) term ^= salt;
+      std::sort(v->begin(), v->end());
+    }
+    f.time = static_cast<int64_t>(1.7e9 + static_cast<double>(i) * apart);
+    c.Add(f);
+    if (i + 1 == window) first = std::chrono::duration<double>(Clock::now() - mark).count();
+    if (i + 1 == n - window) mark = Clock::now();
+  }
+  auto end = Clock::now();
+  last = std::chrono::duration<double>(end - mark).count();
+  double total = std::chrono::duration<double>(end - start).count();
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  std::printf("input=%s (%zu articles, %.0f bytes of text each on average) articles=%zu\n", input.c_str(),
+              features.size(), static_cast<double>(bytes) / static_cast<double>(features.size()), n);
+  std::printf("clustering: %.0f articles/s on one core; first %zu: %.1f us/article, last %zu: %.1f us/article (ratio %.2f)\n",
+              static_cast<double>(n) / total, window, first / static_cast<double>(window) * 1e6, window,
+              last / static_cast<double>(window) * 1e6, last / first);
+  std::printf("stories created %zu, live at the end %zu; peak RSS %.0f MiB\n", c.stories(), c.live_stories(),
+              static_cast<double>(ru.ru_maxrss) / 1024.0);
+  return 0;
+}
