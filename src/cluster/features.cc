@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <string>
 #include <unordered_map>
 
 #include "util/hash.h"
@@ -36,7 +38,7 @@ TermWeights Sorted(const std::unordered_map<uint64_t, float>& counts, bool log_s
 uint64_t EntityTerm(std::string_view key) { return Hash64(key, /*seed=*/1); }
 
 ArticleFeatures ComputeFeatures(const Document& doc) {
-  std::unordered_map<uint64_t, float> tf, title, entities;
+  std::unordered_map<uint64_t, float> tf, title, entities, people;
   AddWords(doc.title_words, kTitleWeight, &tf);
   for (const Word& w : doc.title_words) {
     if (Content(w)) title[Hash64(w.stem)] = 1.0f;
@@ -45,9 +47,14 @@ ArticleFeatures ComputeFeatures(const Document& doc) {
     AddWords(doc.sentences[i].words, i < kLeadSentences ? kLeadWeight : 1.0f, &tf);
   }
   for (const EntityMention& e : doc.entities) {
-    uint64_t term = EntityTerm(e.key);
+    if (e.key.find(' ') != std::string::npos) tf[EntityTerm(e.key)] += kEntityWeight;
+    // A person is named in full once and by surname after ("Mark Felt" ... "Felt"): the
+    // surname is the key that matches across mentions and articles.
+    std::string_view key = e.key;
+    if (e.type == EntityType::kPerson) key = key.substr(key.rfind(' ') + 1);
+    uint64_t term = EntityTerm(key);
     entities[term] += 1.0f;
-    if (e.key.find(' ') != std::string::npos) tf[term] += kEntityWeight;
+    if (e.type == EntityType::kPerson) people[term] += 1.0f;
   }
   ArticleFeatures f;
   f.time = doc.article->published;
@@ -55,9 +62,18 @@ ArticleFeatures ComputeFeatures(const Document& doc) {
   f.terms = Sorted(tf, /*log_scale=*/true);
   f.title = Sorted(title, /*log_scale=*/false);
   f.entities = Sorted(entities, /*log_scale=*/true);
+  f.people = Sorted(people, /*log_scale=*/true);
   for (const NumberMention& n : doc.numbers) {
-    if (n.is_year) f.years.push_back(static_cast<int16_t>(n.value));
+    if (n.is_year) {
+      f.years.push_back(static_cast<int16_t>(n.value));
+    } else if (!n.counted.empty() || !n.unit.empty()) {
+      char value[32];
+      std::snprintf(value, sizeof value, "%.6g", n.value);
+      f.numbers.push_back(Hash64(std::string(value) + ' ' + n.unit + ' ' + n.counted, /*seed=*/2));
+    }
   }
+  std::sort(f.numbers.begin(), f.numbers.end());
+  f.numbers.erase(std::unique(f.numbers.begin(), f.numbers.end()), f.numbers.end());
   for (const DateMention& d : doc.dates) {
     if (d.year >= 1900 && d.year <= 2100) f.years.push_back(static_cast<int16_t>(d.year));
   }

@@ -23,6 +23,12 @@ struct ArticleFeatures {
   TermWeights title;
   // Named entities of the title and body (folded keys, "abram paley", "oman"), by mention count.
   TermWeights entities;
+  // People named (folded keys), by mention count: two events of one kind ("a rehab
+  // check-in", "a heist") share places and words but rarely people.
+  TermWeights people;
+  // Counts and amounts with what they count ("23 pirates", "€2 million"), hashed, sorted,
+  // unique: a detail two reports of one event share and two similar events rarely do.
+  std::vector<uint64_t> numbers;
   // Years written in the text (2013, 2026), sorted, unique. Two reports of "an earthquake"
   // mentioning different years are two earthquakes.
   std::vector<int16_t> years;

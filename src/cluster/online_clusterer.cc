@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <sstream>
 
 #include "util/strings.h"
@@ -21,6 +22,8 @@ constexpr size_t kSmallCentroid = 64;
 // Latest articles kept per story for kMemberCosine, and the terms kept of each.
 constexpr size_t kRecentMembers = 8;
 constexpr size_t kMemberTerms = 32;
+// Count/amount keys kept per story.
+constexpr size_t kStoryNumbers = 128;
 // IDF prior: the stream is treated as if it began with this many background documents in
 // which no term occurred. Without it, at the start of a stream the words two reports of one
 // event share look common (df = 2 of N = 2) and weigh least, so the first stories split;
@@ -96,7 +99,8 @@ const std::array<std::string_view, kNumClusterFeatures>& ClusterFeatureNames() {
   static const std::array<std::string_view, kNumClusterFeatures> names = {
       "bias",          "cosine",     "title_cosine",  "entity_cosine",   "entities_both",
       "years_disjoint", "years_shared", "headline_only", "headline_cosine", "log_size",
-      "member_cosine", "same_day"};
+      "member_cosine", "same_day", "cosine_squared", "cosine_entity", "people_cosine",
+      "people_both", "years_one_side", "numbers_shared"};
   return names;
 }
 
@@ -175,6 +179,7 @@ OnlineClusterer::Prepared OnlineClusterer::Prepare(const ArticleFeatures& f) {
   ++docs_;
   for (const auto& [term, w] : f.terms) ++df_[term];
   for (const auto& [term, w] : f.entities) {  // single-word entity keys are not among the terms
+    // (people are entities too, so their document frequencies are counted here)
     if (!std::binary_search(f.terms.begin(), f.terms.end(), std::pair<uint64_t, float>(term, 0),
                             [](const auto& x, const auto& y) { return x.first < y.first; })) {
       ++df_[term];
@@ -185,6 +190,8 @@ OnlineClusterer::Prepared OnlineClusterer::Prepare(const ArticleFeatures& f) {
   p.terms = Weigh(f.terms);
   p.title = Weigh(f.title);
   p.entities = Weigh(f.entities);
+  p.people = Weigh(f.people);
+  p.numbers = f.numbers;
   p.years = f.years;
   p.time = f.time;
   p.headline_only = f.headline_only;
@@ -222,6 +229,15 @@ std::vector<OnlineClusterer::Candidate> OnlineClusterer::Candidates(const Prepar
     const bool entities = !a.entities.empty() && s.entity_norm > 0;
     x[kEntityCosine] = entities ? static_cast<float>(Dot(a.entities, s.entities) / s.entity_norm) : 0;
     x[kEntitiesBoth] = entities ? 1 : 0;
+    x[kCosineSquared] = x[kCosine] * x[kCosine];
+    x[kCosineEntity] = x[kCosine] * x[kEntityCosine];
+    const bool people = !a.people.empty() && s.people_norm > 0;
+    x[kPeopleCosine] = people ? static_cast<float>(Dot(a.people, s.people) / s.people_norm) : 0;
+    x[kPeopleBoth] = people ? 1 : 0;
+    x[kYearsOneSide] = a.years.empty() != s.years.empty() ? 1 : 0;
+    size_t shared_numbers = 0;
+    for (uint64_t n : a.numbers) shared_numbers += std::binary_search(s.numbers.begin(), s.numbers.end(), n);
+    x[kNumbersShared] = static_cast<float>(std::min<size_t>(shared_numbers, 3)) / 3.0f;
     if (!a.years.empty() && !s.years.empty()) {
       bool shared = false;
       for (const auto& [year, n] : s.years) shared |= std::binary_search(a.years.begin(), a.years.end(), year);
@@ -280,6 +296,13 @@ uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story)
   s.norm = AddTo(s.terms, a.terms, options_.centroid_terms);
   s.title_norm = AddTo(s.title, a.title, kSmallCentroid);
   s.entity_norm = AddTo(s.entities, a.entities, kSmallCentroid);
+  s.people_norm = AddTo(s.people, a.people, kSmallCentroid);
+  if (s.numbers.size() < kStoryNumbers) {
+    std::vector<uint64_t> merged;
+    std::set_union(s.numbers.begin(), s.numbers.end(), a.numbers.begin(), a.numbers.end(), std::back_inserter(merged));
+    if (merged.size() > kStoryNumbers) merged.resize(kStoryNumbers);
+    s.numbers = std::move(merged);
+  }
   for (int16_t year : a.years) {
     auto it = std::find_if(s.years.begin(), s.years.end(), [&](const auto& y) { return y.first == year; });
     if (it == s.years.end()) {

@@ -46,6 +46,12 @@ enum ClusterFeature : int {
   kLogSize,         // ln(1 + articles in the story)
   kMemberCosine,    // highest cosine to one of the story's latest articles (their top terms)
   kSameDay,         // 1 when both are dated and the story's last article is < 24 h away
+  kCosineSquared,   // kCosine², so the model can bend
+  kCosineEntity,    // kCosine × kEntityCosine: similar words about the same names
+  kPeopleCosine,    // cosine of the people named (0 when either side names none)
+  kPeopleBoth,      // 1 when both sides name people
+  kYearsOneSide,    // 1 when exactly one side mentions years
+  kNumbersShared,   // counts/amounts in common (value, unit, counted noun), capped at 3, / 3
   kNumClusterFeatures
 };
 
@@ -91,7 +97,8 @@ class OnlineClusterer {
   size_t live_stories() const { return live_.size(); }  // still taking articles
 
   struct Prepared {
-    TermWeights terms, title, entities;  // TF-IDF weighted, unit length
+    TermWeights terms, title, entities, people;  // TF-IDF weighted, unit length
+    std::vector<uint64_t> numbers;
     std::vector<int16_t> years;
     std::optional<int64_t> time;
     bool headline_only = false;
@@ -100,8 +107,9 @@ class OnlineClusterer {
  private:
   using Centroid = std::unordered_map<uint64_t, float>;
   struct Story {
-    Centroid terms, title, entities;
-    double norm = 0, title_norm = 0, entity_norm = 0;
+    Centroid terms, title, entities, people;
+    double norm = 0, title_norm = 0, entity_norm = 0, people_norm = 0;
+    std::vector<uint64_t> numbers;  // sorted, unique, at most kStoryNumbers
     std::vector<std::pair<int16_t, uint32_t>> years;  // year, articles mentioning it
     std::vector<uint64_t> posted;  // terms this story is listed under in postings_
     std::deque<TermWeights> recent;  // top terms of its latest articles, unit length
