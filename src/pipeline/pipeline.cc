@@ -63,6 +63,7 @@ class Pipeline::Impl {
   PipelineOptions options_;
   tbb::task_arena arena_;
   DedupIndex dedup_;
+  std::vector<uint32_t> dedup_slot_article_;  // dedup index slot -> article index
   OnlineClusterer clusterer_;
   std::deque<Article> articles_;  // deque: Documents point into it, so addresses must not move
   std::vector<std::unique_ptr<Document>> docs_;
@@ -107,7 +108,13 @@ void Pipeline::Impl::Add(std::vector<Article> batch) {
     docs_.push_back(std::move(done[i].doc));
     copies_.emplace_back();
     std::optional<uint32_t> original;
-    if (!docs_.back()->sentences.empty()) original = dedup_.FindOrAdd(index, std::move(done[i].signature));
+    if (!docs_.back()->sentences.empty()) {
+      if (auto m = dedup_.Find(done[i].signature)) {
+        original = dedup_slot_article_[m->original];
+      } else if (dedup_.Add(articles_[index].id, done[i].signature)) {
+        dedup_slot_article_.push_back(index);
+      }
+    }
     copy_of_.push_back(original ? static_cast<int64_t>(*original) : -1);
     story_of_.push_back(kNoStory);
     if (docs_.back()->sentences.empty()) continue;
