@@ -148,7 +148,7 @@ TEST(DedupCli, StreamsFromStdinAndContinuesFromAnIndexFile) {
   EXPECT_EQ(l2["b1"]["group"], "a2");
   EXPECT_EQ(l2["b1"]["duplicate_of"], "a2");
   EXPECT_EQ(l2["b2"]["group"], "b2");
-  EXPECT_NE(second.err.find("index 2 -> 3 originals"), std::string::npos) << second.err;
+  EXPECT_NE(second.err.find("index 2 -> 3 texts"), std::string::npos) << second.err;
 
   // Other parameters: refused, the file is untouched.
   CliRun mismatch = Parallax("dedup --shingle 4 --index " + index + " -", Row("c1", Story(4)));

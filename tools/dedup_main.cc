@@ -47,9 +47,10 @@ std::string Line(const Article& a, const DedupIndex& index, const std::optional<
   std::string id = Quote(a.id);
   if (!m) return "{\"id\":" + id + ",\"group\":" + id + ",\"match\":\"original\"}\n";
   std::string original = Quote(std::string(index.Id(m->original)));
+  std::string nearest = m->nearest == m->original ? original : Quote(std::string(index.Id(m->nearest)));
   char jaccard[32];
   std::snprintf(jaccard, sizeof jaccard, "%.4f", m->jaccard);
-  return "{\"id\":" + id + ",\"group\":" + original + ",\"duplicate_of\":" + original +
+  return "{\"id\":" + id + ",\"group\":" + original + ",\"duplicate_of\":" + nearest +
          ",\"match\":\"" + (m->exact ? "exact" : "near") + "\",\"jaccard\":" + jaccard + "}\n";
 }
 
@@ -122,9 +123,8 @@ void ProcessBatch(const std::vector<Article>& batch, const DedupOptions& options
       continue;
     }
     ++counts->articles;
-    std::optional<DedupMatch> m = index->Find(sigs[i]);
+    std::optional<DedupMatch> m = index->FindOrAdd(a.id, sigs[i]);
     if (!m) {
-      (void)index->Add(a.id, sigs[i]);
       ++counts->originals;
     } else {
       ++(m->exact ? counts->exact : counts->near);
@@ -152,7 +152,8 @@ void AddDedupCommand(CLI::App& app, DedupFlags* f) {
   CLI::App* cmd = app.add_subcommand(
       "dedup", "Find exact and near-duplicate articles (syndicated copies) in a stream: one JSON "
                "line per article, {\"id\", \"group\", \"match\": original|exact|near, "
-               "\"duplicate_of\", \"jaccard\"}; group is the id of the first article with that text.");
+               "\"duplicate_of\", \"jaccard\"}: group is the id of the group's first article, "
+               "duplicate_of the indexed text it matched, jaccard its shingle similarity to it.");
   cmd->add_option("inputs", f->inputs,
                   "Files, folders (recursive) or - for stdin, read as `parallax digest` reads them, "
                   "in the order given.")
@@ -170,6 +171,11 @@ void AddDedupCommand(CLI::App& app, DedupFlags* f) {
                   "with probability 0.9999, at 0.6 with 0.89).")->check(CLI::Range(1, 4096));
   cmd->add_option("--threshold", f->dedup.threshold,
                   "Shingle-set Jaccard at or above which an article is a copy (default 0.6).")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--bridge-below", f->dedup.bridge_below,
+                  "A near copy below this Jaccard to the text it matched is indexed too, in its "
+                  "group, so copies that drift further still find the group (default 0.8; 0 = "
+                  "index originals only).")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--max-candidates", f->dedup.max_candidates,
                   "Candidates verified per article, most shared bands first (default 64).")
@@ -232,7 +238,7 @@ int RunDedup(DedupFlags& f) {
     std::cerr << "parallax dedup: " << counts.articles << " articles: " << counts.originals
               << " originals, " << counts.exact << " exact copies, " << counts.near
               << " near copies; " << counts.rejected << " rejected; index " << indexed_before
-              << " -> " << index->size() << " originals, " << index->MemoryBytes() / (1 << 20)
+              << " -> " << index->size() << " texts, " << index->MemoryBytes() / (1 << 20)
               << " MiB\n";
   }
   return ExitCodeFor(counts.articles, counts.rejected);

@@ -50,6 +50,12 @@ struct DedupOptions {
   // with a new headline, a cut paragraph and an inserted caption stay above; two outlets'
   // own reports of one event are far below (< 0.1 on ECB+; docs/benchmarks.md).
   double threshold = 0.6;
+  // A near copy whose Jaccard to the text it matched is below this is indexed too, under its
+  // original's group, so a later copy that drifted further (an updated wire story, a copy of a
+  // trimmed copy) still finds the group. Default 0.8; 0 indexes originals only. Copies at or
+  // above it add nothing (their text is already represented), so memory still grows with the
+  // distinct texts, not the input.
+  double bridge_below = 0.8;
   // Candidates verified by exact Jaccard per article, those sharing the most bands first.
   // Default 64; bounds the cost of boilerplate that lands many articles in one bucket.
   int max_candidates = 64;

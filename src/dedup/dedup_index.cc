@@ -6,14 +6,16 @@
 //   u32 format version, u32 signature version (minhash.h kSignatureVersion)
 //   u32 shingle, u32 num_hashes, u32 bands, f64 threshold
 //   u64 number of entries
-//   per entry: u64 exact hash, u32 band key x bands, u32 payload length, payload
+//   per entry: u64 exact hash, u32 group (slot of its original, <= its own slot),
+//              u32 band key x bands, u32 payload length, payload
 //              (varint id length, id bytes, fingerprint set as in fingerprint_set.h)
 //   u64 XXH3-64 of every byte before it
 // Bucket tables are not stored: Open rebuilds them from the band keys, so the file does not
 // depend on the in-memory table layout.
-#include "dedup/dedup_index.h"
-
+#define XXH_INLINE_ALL  // band keys hash 16-byte inputs; see minhash.cc
 #include <xxhash.h>
+
+#include "dedup/dedup_index.h"
 
 #include <algorithm>
 #include <bit>
@@ -209,7 +211,7 @@ std::optional<DedupMatch> DedupIndex::Find(const Signature& sig) const {
   exact_.ForEach(static_cast<uint32_t>(sig.exact), kMaxBucketScan, [&](uint32_t s) {
     if (entries_[s].exact == sig.exact) exact = s;
   });
-  if (exact) return DedupMatch{*exact, 1.0, true};
+  if (exact) return DedupMatch{entries_[*exact].group, *exact, 1.0, true};
 
   // 2. LSH candidates, most shared bands first, verified by exact Jaccard.
   std::vector<uint32_t> hits;
@@ -232,14 +234,15 @@ std::optional<DedupMatch> DedupIndex::Find(const Signature& sig) const {
   for (const auto& [shared, slot] : ranked) {
     double j = Verify(slot, sig.fingerprints);
     if (j < options_.threshold) continue;
-    if (!best || j > best->jaccard || (j == best->jaccard && slot < best->original)) {
-      best = DedupMatch{slot, j, false};
+    if (!best || j > best->jaccard || (j == best->jaccard && slot < best->nearest)) {
+      best = DedupMatch{entries_[slot].group, slot, j, false};
     }
   }
   return best;
 }
 
-uint32_t DedupIndex::Insert(uint64_t exact, const uint32_t* band_keys, std::string_view payload) {
+uint32_t DedupIndex::Insert(uint64_t exact, const uint32_t* band_keys, std::string_view payload,
+                            std::optional<uint32_t> group) {
   const auto slot = static_cast<uint32_t>(entries_.size());
   // Store the payload (length-prefixed) in the current block, or a new, larger one.
   const size_t need = payload.size() + sizeof(uint32_t);
@@ -254,7 +257,8 @@ uint32_t DedupIndex::Insert(uint64_t exact, const uint32_t* band_keys, std::stri
   const auto len = static_cast<uint32_t>(payload.size());
   std::memcpy(p, &len, sizeof len);
   std::memcpy(p + sizeof len, payload.data(), payload.size());
-  entries_.push_back({exact, (static_cast<uint64_t>(blocks_.size() - 1) << 32) | block_used_});
+  entries_.push_back({exact, (static_cast<uint64_t>(blocks_.size() - 1) << 32) | block_used_,
+                      group.value_or(slot)});
   block_used_ += need;
 
   exact_.Insert(static_cast<uint32_t>(exact), slot);
@@ -266,6 +270,21 @@ uint32_t DedupIndex::Insert(uint64_t exact, const uint32_t* band_keys, std::stri
 }
 
 std::optional<uint32_t> DedupIndex::Add(std::string_view id, const Signature& sig) {
+  return AddToGroup(id, sig, std::nullopt);
+}
+
+std::optional<DedupMatch> DedupIndex::FindOrAdd(std::string_view id, const Signature& sig) {
+  std::optional<DedupMatch> m = Find(sig);
+  if (!m) {
+    (void)Add(id, sig);
+  } else if (!m->exact && m->jaccard < options_.bridge_below) {
+    (void)AddToGroup(id, sig, m->original);
+  }
+  return m;
+}
+
+std::optional<uint32_t> DedupIndex::AddToGroup(std::string_view id, const Signature& sig,
+                                               std::optional<uint32_t> group) {
   if (sig.empty()) return std::nullopt;
   std::string payload;
   PutVarint(id.size(), &payload);
@@ -273,7 +292,7 @@ std::optional<uint32_t> DedupIndex::Add(std::string_view id, const Signature& si
   EncodeFingerprints(sig.fingerprints, &payload);
   std::vector<uint32_t> keys(static_cast<size_t>(options_.bands));
   for (int b = 0; b < options_.bands; ++b) keys[b] = BandKey(sig, b);
-  return Insert(sig.exact, keys.data(), payload);
+  return Insert(sig.exact, keys.data(), payload, group);
 }
 
 size_t DedupIndex::MemoryBytes() const {
@@ -300,6 +319,7 @@ Status DedupIndex::Save(const std::string& path) const {
     const size_t bands = static_cast<size_t>(options_.bands);
     for (size_t s = 0; s < entries_.size(); ++s) {
       w.Value(entries_[s].exact);
+      w.Value(entries_[s].group);
       w.Bytes(band_keys_.data() + s * bands, bands * sizeof(uint32_t));
       std::string_view p = Payload(entries_[s].ref);
       w.Value(static_cast<uint32_t>(p.size()));
@@ -355,8 +375,12 @@ Result<std::unique_ptr<DedupIndex>> DedupIndex::Open(const std::string& path,
   std::vector<uint32_t> check;
   for (uint64_t s = 0; s < count; ++s) {
     uint64_t exact = 0;
-    uint32_t len = 0;
+    uint32_t group = 0, len = 0;
     RETURN_IF_ERROR(r.Value(&exact));
+    RETURN_IF_ERROR(r.Value(&group));
+    if (group > s || (group < s && index->entries_[group].group != group)) {
+      return DataLoss(path + ": entry " + std::to_string(s) + " has a bad group");
+    }
     RETURN_IF_ERROR(r.Bytes(keys.data(), keys.size() * sizeof(uint32_t)));
     RETURN_IF_ERROR(r.Value(&len));
     if (len > kMaxPayload) return DataLoss(path + ": entry " + std::to_string(s) + " too large");
@@ -370,7 +394,7 @@ Result<std::unique_ptr<DedupIndex>> DedupIndex::Open(const std::string& path,
         (pos += id_len, !DecodeFingerprints(payload, &pos, &check, &bits)) || pos != len) {
       return DataLoss(path + ": entry " + std::to_string(s) + " is damaged");
     }
-    index->Insert(exact, keys.data(), payload);
+    index->Insert(exact, keys.data(), payload, group);
   }
   RETURN_IF_ERROR(r.CheckSum());
   return index;

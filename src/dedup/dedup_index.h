@@ -3,8 +3,10 @@
 // Exact duplicates first, by the 64-bit normalised-text hash; then near duplicates by LSH over
 // MinHash bands (`bands` bands of num_hashes/bands rows: with 16x4, pairs at Jaccard 0.6
 // become candidates with probability 1-(1-0.6^4)^16 = 0.89, at 0.8 with 0.9999), every
-// candidate verified by exact Jaccard of the shingle sets against `threshold`. Only originals
-// are indexed: a copy adds nothing, so memory grows with the distinct texts, not the input.
+// candidate verified by exact Jaccard of the shingle sets against `threshold`. Originals are
+// indexed, and near copies that drifted (Jaccard below `bridge_below`) as members of their
+// original's group; other copies add nothing, so memory grows with the distinct texts, not
+// the input. A group is named by its first article (the original).
 //
 // Memory per indexed article (docs/benchmarks.md): its fingerprint set (fingerprint_set.h,
 // ~1.3 KB for 5 KB of text), its id, and per band one 32-bit key and two 32-bit links in
@@ -29,11 +31,12 @@
 
 namespace parallax {
 
-// The original an article was matched to.
+// What an article was matched to.
 struct DedupMatch {
-  uint32_t original = 0;  // slot of the original (see DedupIndex::Id)
-  double jaccard = 0;     // verified shingle-set Jaccard (1 for an exact duplicate)
-  bool exact = false;     // same normalised text
+  uint32_t original = 0;  // slot of the group's original (see DedupIndex::Id)
+  uint32_t nearest = 0;   // slot of the indexed text matched (the original or a bridging copy)
+  double jaccard = 0;     // verified shingle-set Jaccard to `nearest` (1 for an exact duplicate)
+  bool exact = false;     // same normalised text as `nearest`
 };
 
 // Per-band bucket table: 32-bit key -> the slots inserted under it, newest first. Open
@@ -71,6 +74,9 @@ class DedupIndex {
   // Indexes `sig` as an original named `id`; returns its slot (0, 1, 2, ... in order).
   // An empty signature is not indexed and returns nullopt.
   std::optional<uint32_t> Add(std::string_view id, const Signature& sig);
+  // Find, then Add when nothing matched, or when the match is a near copy below
+  // `bridge_below` (indexed as a member of the match's group). The usual streaming step.
+  std::optional<DedupMatch> FindOrAdd(std::string_view id, const Signature& sig);
 
   // The id given to Add for `slot`. The view lives as long as the index.
   std::string_view Id(uint32_t slot) const;
@@ -90,10 +96,14 @@ class DedupIndex {
  private:
   struct Entry {
     uint64_t exact = 0;
-    uint64_t ref = 0;  // arena position of: varint id length, id, fingerprint set
+    uint64_t ref = 0;    // arena position of: varint id length, id, fingerprint set
+    uint32_t group = 0;  // slot of the group's original (itself for an original)
   };
   uint32_t BandKey(const Signature& sig, int band) const;
-  uint32_t Insert(uint64_t exact, const uint32_t* band_keys, std::string_view payload);
+  std::optional<uint32_t> AddToGroup(std::string_view id, const Signature& sig,
+                                     std::optional<uint32_t> group);
+  uint32_t Insert(uint64_t exact, const uint32_t* band_keys, std::string_view payload,
+                  std::optional<uint32_t> group);
   std::string_view Payload(uint64_t ref) const;
   double Verify(uint32_t slot, const std::vector<uint32_t>& fingerprints) const;
 

@@ -88,6 +88,34 @@ TEST(DedupIndex, BandingFindsHighJaccardPairsAndVerificationRejectsLowOnes) {
   EXPECT_TRUE(loose.Find(Sig(b)));
 }
 
+TEST(DedupIndex, DriftedCopiesBridgeTheirGroup) {
+  // A wire story, a truncated copy (J 0.75) and a copy of the copy (J 0.72 to it, 0.54 to the
+  // story): the third joins the story's group through the second.
+  std::mt19937 rng(12);
+  auto story = RandomWords(rng, 600);
+  auto copy = story;
+  copy.erase(copy.begin() + 450, copy.end());                 // truncated
+  auto copy2 = copy;
+  copy2.erase(copy2.begin() + 330, copy2.end());              // truncated further
+  copy2.insert(copy2.end(), {"read", "more", "at", "our", "site"});
+  DedupIndex index{DedupOptions{}};
+  EXPECT_FALSE(index.FindOrAdd("story", Sig(story)));
+  auto m1 = index.FindOrAdd("copy", Sig(copy));
+  ASSERT_TRUE(m1);
+  ASSERT_LT(m1->jaccard, 0.8);
+  EXPECT_EQ(index.size(), 2u);  // bridged: indexed in the story's group
+  ASSERT_LT(Jaccard(Sig(story).fingerprints, Sig(copy2).fingerprints), 0.6);
+  auto m2 = index.FindOrAdd("copy2", Sig(copy2));
+  ASSERT_TRUE(m2);
+  EXPECT_EQ(index.Id(m2->original), "story");
+  EXPECT_EQ(index.Id(m2->nearest), "copy");
+
+  DedupIndex originals_only{DedupOptions{.bridge_below = 0}};
+  originals_only.FindOrAdd("story", Sig(story));
+  EXPECT_TRUE(originals_only.FindOrAdd("copy", Sig(copy)));
+  EXPECT_FALSE(originals_only.FindOrAdd("copy2", Sig(copy2)));  // lost without the bridge
+}
+
 // Differential test: LSH + verification against brute-force all-pairs Jaccard (64-bit
 // fingerprints, no banding) on a sample with pairs at every similarity level.
 TEST(DedupIndex, AgreesWithBruteForce) {
@@ -163,6 +191,19 @@ TEST(DedupIndex, SavesAndReopens) {
   auto again = DedupIndex::Open(path, o);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ((*again)->Id(50), "doc-50");
+  // A bridging copy keeps its group across the round trip.
+  auto drifted = docs[3];
+  drifted.resize(140);
+  auto m = (*again)->FindOrAdd("doc-3-copy", Sig(drifted));
+  ASSERT_TRUE(m);
+  ASSERT_TRUE((*again)->Save(path).ok());
+  auto third = DedupIndex::Open(path, o);
+  ASSERT_TRUE(third.ok());
+  ASSERT_EQ((*third)->size(), 52u);
+  auto back = (*third)->Find(Sig(drifted));
+  ASSERT_TRUE(back);
+  EXPECT_EQ((*third)->Id(back->original), "doc-3");
+  EXPECT_EQ((*third)->Id(back->nearest), "doc-3-copy");
   std::filesystem::remove(path);
 }
 

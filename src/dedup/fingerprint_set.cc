@@ -6,6 +6,9 @@
 #include <cmath>
 
 namespace parallax {
+
+static_assert(std::endian::native == std::endian::little, "BitWriter stores 32-bit words as bytes");
+
 namespace {
 
 constexpr size_t kMaxSetSize = 1u << 26;  // 64 M shingles: far above the 4 MiB article budget
@@ -34,10 +37,11 @@ class BitWriter {
   void Put(uint64_t value, int n) {  // n <= 32
     acc_ |= value << used_;
     used_ += n;
-    while (used_ >= 8) {
-      out_->push_back(static_cast<char>(acc_ & 0xff));
-      acc_ >>= 8;
-      used_ -= 8;
+    if (used_ >= 32) {  // four bytes at a time
+      const auto word = static_cast<uint32_t>(acc_);
+      out_->append(reinterpret_cast<const char*>(&word), 4);
+      acc_ >>= 32;
+      used_ -= 32;
     }
   }
   void PutUnary(uint64_t q) {
@@ -46,7 +50,10 @@ class BitWriter {
     Put(0, 1);
   }
   void Flush() {
-    if (used_ > 0) out_->push_back(static_cast<char>(acc_ & 0xff));
+    for (; used_ > 0; used_ -= 8) {
+      out_->push_back(static_cast<char>(acc_ & 0xff));
+      acc_ >>= 8;
+    }
     acc_ = 0;
     used_ = 0;
   }
@@ -132,6 +139,7 @@ void EncodeFingerprints(const std::vector<uint32_t>& fingerprints, std::string* 
   // Voorhis 1975), rounded down.
   const double mean = std::ldexp(1.0, bits) / static_cast<double>(std::max<size_t>(values.size(), 1));
   const int k = std::clamp(static_cast<int>(std::floor(std::log2(mean * 0.69314718))), 0, 31);
+  out->reserve(out->size() + values.size() * static_cast<size_t>(k + 3) / 8 + 16);
   PutVarint(values.size(), out);
   out->push_back(static_cast<char>(bits));
   out->push_back(static_cast<char>(k));

@@ -1,12 +1,16 @@
 // Words, shingles and one-permutation MinHash with optimal densification. See minhash.h.
 // Tested by minhash_test.cc.
-#include "dedup/minhash.h"
-
+// xxHash inlined (same functions and values as the library's): the word and shingle hashes
+// are short fixed-size inputs, where the call into the shared library cost more than the hash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
+
+#include "dedup/minhash.h"
 
 #include <algorithm>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "text/utf8.h"
 
@@ -19,9 +23,21 @@ constexpr uint64_t kShingleSeed = 0x70a11a7'0000'0002ULL;
 constexpr uint64_t kExactSeed = 0x70a11a7'0000'0003ULL;
 constexpr uint64_t kDensifySeed = 0x70a11a7'0000'0004ULL;
 
-bool IsAsciiWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+// Per byte: 0 separator, 1 ASCII letter or digit, 2 start or part of a multi-byte character.
+struct ByteClasses {
+  uint8_t kind[256];
+  char lower[256];
+  constexpr ByteClasses() : kind(), lower() {
+    for (int c = 0; c < 256; ++c) {
+      const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      kind[c] = c >= 0x80 ? 2 : alnum ? 1 : 0;
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+};
+constexpr ByteClasses kBytes;
+
+bool IsAsciiWordByte(unsigned char c) { return kBytes.kind[c] == 1; }
 
 bool IsWordCodePoint(int32_t cp) { return IsLetter(cp) || IsDigit(cp) || IsMark(cp); }
 
@@ -42,18 +58,6 @@ size_t WordEnd(std::string_view text, size_t pos, bool* ascii) {
     pos += static_cast<size_t>(len);
   }
   return pos;
-}
-
-uint64_t HashAsciiWord(std::string_view word) {
-  // Lower-cases into a stack buffer: most words are short ASCII, and this path is the hot loop
-  // of `parallax dedup`. Longer words (URLs run together, base64) take the string path.
-  char buf[64];
-  if (word.size() > sizeof buf) return XXH3_64bits_withSeed(FoldCase(word).data(), word.size(), kWordSeed);
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return XXH3_64bits_withSeed(buf, word.size(), kWordSeed);
 }
 
 uint64_t SplitMix64(uint64_t z) {
@@ -82,7 +86,7 @@ std::vector<uint64_t> ShingleHashes(const std::vector<uint64_t>& words, size_t k
 // Empty bins borrow from the non-empty bin picked by hashing (bin, attempt) until one is found
 // (Shrivastava 2017). The choice depends only on the bin and which bins are empty, so two
 // similar texts borrow alike. At least one bin is non-empty when this is called.
-void Densify(const std::vector<bool>& filled, std::vector<uint32_t>* bins) {
+void Densify(const std::vector<uint8_t>& filled, std::vector<uint32_t>* bins) {
   const auto n = static_cast<uint32_t>(bins->size());
   for (uint32_t i = 0; i < n; ++i) {
     if (filled[i]) continue;
@@ -97,6 +101,30 @@ void Densify(const std::vector<bool>& filled, std::vector<uint32_t>* bins) {
   }
 }
 
+// LSD radix sort, 4 passes of 8 bits. Hand-written because std::sort was a quarter of the
+// signature time on 850-element sets (perf, docs/benchmarks.md); radix is ~4x faster there.
+void RadixSort(std::vector<uint32_t>* v) {
+  if (v->size() < 64) {
+    std::sort(v->begin(), v->end());
+    return;
+  }
+  thread_local std::vector<uint32_t> tmp;
+  tmp.resize(v->size());
+  uint32_t count[4][256] = {};
+  for (uint32_t x : *v) {
+    for (int d = 0; d < 4; ++d) ++count[d][(x >> (8 * d)) & 0xff];
+  }
+  std::vector<uint32_t>* from = v;
+  std::vector<uint32_t>* to = &tmp;
+  for (int d = 0; d < 4; ++d) {
+    uint32_t sum = 0;
+    for (uint32_t& c : count[d]) sum += std::exchange(c, sum);
+    for (uint32_t x : *from) (*to)[count[d][(x >> (8 * d)) & 0xff]++] = x;
+    std::swap(from, to);
+  }
+  // Four passes: the result is back in *v.
+}
+
 }  // namespace
 
 Status ValidateDedupOptions(const DedupOptions& o) {
@@ -106,31 +134,54 @@ Status ValidateDedupOptions(const DedupOptions& o) {
     return InvalidArgument("bands must divide hashes (" + std::to_string(o.num_hashes) + ")");
   }
   if (!(o.threshold >= 0.0 && o.threshold <= 1.0)) return InvalidArgument("threshold must be in [0, 1]");
+  if (!(o.bridge_below >= 0.0 && o.bridge_below <= 1.0)) return InvalidArgument("bridge-below must be in [0, 1]");
   if (o.max_candidates < 1) return InvalidArgument("max candidates must be at least 1");
   return Status::Ok();
 }
 
 void AppendWordHashes(std::string_view text, std::vector<uint64_t>* out) {
+  // Hot loop of `parallax dedup`: an ASCII word is lower-cased into a stack buffer while it is
+  // scanned and hashed from there; a word with any non-ASCII character is rescanned by code
+  // point and folded by utf8proc (FoldCase).
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  char buf[64];
   size_t pos = 0;
-  while (pos < text.size()) {
-    auto c = static_cast<unsigned char>(text[pos]);
-    int32_t cp = c;
-    int len = 1;
-    if (c >= 0x80) len = DecodeAt(text, pos, &cp);
-    if (!(c < 0x80 ? IsAsciiWordByte(c) : IsWordCodePoint(cp))) {
-      pos += static_cast<size_t>(len);
+  while (pos < n) {
+    const uint8_t kind = kBytes.kind[p[pos]];
+    if (kind == 0) {
+      ++pos;
       continue;
     }
-    bool ascii;
-    size_t end = WordEnd(text, pos, &ascii);
-    std::string_view word = text.substr(pos, end - pos);
-    if (ascii) {
-      out->push_back(HashAsciiWord(word));
-    } else {
-      std::string folded = FoldCase(word);
+    const size_t start = pos;
+    size_t len = 0;
+    while (pos < n && kBytes.kind[p[pos]] == 1) {
+      if (len < sizeof buf) buf[len] = kBytes.lower[p[pos]];
+      ++len;
+      ++pos;
+    }
+    if (pos < n && kBytes.kind[p[pos]] == 2) {  // non-ASCII inside or at the start of the word
+      int32_t cp;
+      int cp_len = DecodeAt(text, pos, &cp);
+      if (IsWordCodePoint(cp) || len == 0) {
+        bool ascii;
+        const size_t end = WordEnd(text, start, &ascii);
+        if (end == start) {  // a non-word character (curly quote, dash): skip it
+          pos += static_cast<size_t>(cp_len);
+          continue;
+        }
+        std::string folded = FoldCase(text.substr(start, end - start));
+        out->push_back(XXH3_64bits_withSeed(folded.data(), folded.size(), kWordSeed));
+        pos = end;
+        continue;
+      }
+    }
+    if (len <= sizeof buf) {
+      out->push_back(XXH3_64bits_withSeed(buf, len, kWordSeed));
+    } else {  // a very long token (URLs run together, base64)
+      std::string folded = FoldCase(text.substr(start, len));
       out->push_back(XXH3_64bits_withSeed(folded.data(), folded.size(), kWordSeed));
     }
-    pos = end;
   }
 }
 
@@ -142,17 +193,17 @@ Signature SignatureOfWords(const std::vector<uint64_t>& words, const DedupOption
 
   const auto n = static_cast<uint32_t>(options.num_hashes);
   sig.minhash.assign(n, std::numeric_limits<uint32_t>::max());
-  std::vector<bool> filled(n, false);
+  std::vector<uint8_t> filled(n, 0);
   sig.fingerprints.reserve(shingles.size());
   for (uint64_t h : shingles) {
     const auto high = static_cast<uint32_t>(h >> 32);
     const uint32_t bin = Reduce(high, n);
     sig.minhash[bin] = std::min(sig.minhash[bin], static_cast<uint32_t>(h));
-    filled[bin] = true;
+    filled[bin] = 1;
     sig.fingerprints.push_back(high);
   }
   Densify(filled, &sig.minhash);
-  std::sort(sig.fingerprints.begin(), sig.fingerprints.end());
+  RadixSort(&sig.fingerprints);
   sig.fingerprints.erase(std::unique(sig.fingerprints.begin(), sig.fingerprints.end()),
                          sig.fingerprints.end());
   return sig;

@@ -109,11 +109,9 @@ void Pipeline::Impl::Add(std::vector<Article> batch) {
     copies_.emplace_back();
     std::optional<uint32_t> original;
     if (!docs_.back()->sentences.empty()) {
-      if (auto m = dedup_.Find(done[i].signature)) {
-        original = dedup_slot_article_[m->original];
-      } else if (dedup_.Add(articles_[index].id, done[i].signature)) {
-        dedup_slot_article_.push_back(index);
-      }
+      const size_t indexed = dedup_.size();
+      if (auto m = dedup_.FindOrAdd(articles_[index].id, done[i].signature)) original = dedup_slot_article_[m->original];
+      if (dedup_.size() > indexed) dedup_slot_article_.push_back(index);  // an original or a bridging copy
     }
     copy_of_.push_back(original ? static_cast<int64_t>(*original) : -1);
     story_of_.push_back(kNoStory);
