@@ -15,37 +15,17 @@
 #include <set>
 #include <sstream>
 
+#include "cli_util.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct CliRun {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-fs::path Dir() {
-  fs::path d = fs::temp_directory_path() / ("parallax_dedup_cli_" + std::to_string(::getpid()));
-  fs::create_directories(d);
-  return d;
-}
-
-CliRun Parallax(const std::string& args, const std::string& stdin_text = "") {
-  fs::path in = Dir() / "stdin", out = Dir() / "stdout", err = Dir() / "stderr";
-  std::ofstream(in) << stdin_text;
-  std::string cmd = std::string(PARALLAX_BIN) + " " + args + " <" + in.string() + " >" +
-                    out.string() + " 2>" + err.string();
-  int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, Slurp(out), Slurp(err)};
-}
+using parallax_test::RunResult;
+using parallax_test::Slurp;
+using parallax_test::TempDir;
+using parallax_test::RunCli;
 
 // id -> output line of `parallax dedup`.
 std::map<std::string, json> Lines(const std::string& out) {
@@ -76,7 +56,7 @@ std::string Row(const std::string& id, const std::string& text) {
 }
 
 TEST(DedupCli, PlantedCopiesOfTheExampleCorpusShareTheirOriginalsGroup) {
-  CliRun r = Parallax("dedup " + Examples() + "/corpus");
+  RunResult r = RunCli("dedup " + Examples() + "/corpus");
   ASSERT_EQ(r.code, 0) << r.err;
   auto lines = Lines(r.out);
   EXPECT_EQ(lines.size(), 55u);
@@ -100,7 +80,7 @@ TEST(DedupCli, PlantedCopiesOfTheExampleCorpusShareTheirOriginalsGroup) {
 }
 
 TEST(DedupCli, DigestNeverCountsACopyAsIndependentConfirmation) {
-  CliRun r = Parallax("digest --format json " + Examples() + "/corpus");
+  RunResult r = RunCli("digest --format json " + Examples() + "/corpus");
   ASSERT_EQ(r.code, 0) << r.err;
   json report = json::parse(r.out);
   int folded = 0;
@@ -125,12 +105,12 @@ TEST(DedupCli, DigestNeverCountsACopyAsIndependentConfirmation) {
 }
 
 TEST(DedupCli, StreamsFromStdinAndContinuesFromAnIndexFile) {
-  const std::string index = (Dir() / "crawl.pdx").string();
+  const std::string index = (TempDir() / "crawl.pdx").string();
   fs::remove(index);
   std::string shouted = Story(1);
   for (char& c : shouted) c = c == '.' ? '!' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   std::string day1 = Row("a1", Story(1)) + Row("a2", Story(2)) + Row("a3", "-- " + shouted);
-  CliRun first = Parallax("dedup --index " + index + " -", day1);
+  RunResult first = RunCli("dedup --index " + index + " -", day1);
   ASSERT_EQ(first.code, 0) << first.err;
   auto l1 = Lines(first.out);
   EXPECT_EQ(l1["a1"]["match"], "original");
@@ -141,7 +121,7 @@ TEST(DedupCli, StreamsFromStdinAndContinuesFromAnIndexFile) {
   // Day 2: a trimmed copy of day 1's a2 is found through the saved index.
   std::string copy = Story(2);
   copy.erase(copy.size() / 2, 90);
-  CliRun second = Parallax("dedup --stats --index " + index + " -", Row("b1", copy) + Row("b2", Story(3)));
+  RunResult second = RunCli("dedup --stats --index " + index + " -", Row("b1", copy) + Row("b2", Story(3)));
   ASSERT_EQ(second.code, 0) << second.err;
   auto l2 = Lines(second.out);
   EXPECT_EQ(l2["b1"]["match"], "near");
@@ -151,7 +131,7 @@ TEST(DedupCli, StreamsFromStdinAndContinuesFromAnIndexFile) {
   EXPECT_NE(second.err.find("index 2 -> 3 texts"), std::string::npos) << second.err;
 
   // Other parameters: refused, the file is untouched.
-  CliRun mismatch = Parallax("dedup --shingle 4 --index " + index + " -", Row("c1", Story(4)));
+  RunResult mismatch = RunCli("dedup --shingle 4 --index " + index + " -", Row("c1", Story(4)));
   EXPECT_EQ(mismatch.code, 2);
   EXPECT_NE(mismatch.err.find("index built with shingle=5"), std::string::npos) << mismatch.err;
   EXPECT_TRUE(mismatch.out.empty());
@@ -159,17 +139,17 @@ TEST(DedupCli, StreamsFromStdinAndContinuesFromAnIndexFile) {
   // A damaged file is refused with its reason.
   std::string bytes = Slurp(index);
   std::ofstream(index, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() - 9);
-  CliRun damaged = Parallax("dedup --index " + index + " -", Row("c1", Story(4)));
+  RunResult damaged = RunCli("dedup --index " + index + " -", Row("c1", Story(4)));
   EXPECT_EQ(damaged.code, 1);
   EXPECT_NE(damaged.err.find("truncated"), std::string::npos) << damaged.err;
 }
 
 TEST(DedupCli, BadRowsAreRejectedWithTheirLineAndTheRestGoesOn) {
-  const fs::path file = Dir() / "mixed.jsonl";
+  const fs::path file = TempDir() / "mixed.jsonl";
   std::ofstream(file) << Row("x1", Story(5)) << "{\"id\": \"x2\", \"text\": \n"
                       << Row("x3", "... -- !!!") << "{\"id\":\"x4\",\"text\":\"caf\xC3\"}\n"
                       << Row("x5", Story(5));
-  CliRun r = Parallax("dedup " + file.string());
+  RunResult r = RunCli("dedup " + file.string());
   EXPECT_EQ(r.code, 3) << r.err;
   auto lines = Lines(r.out);
   EXPECT_EQ(lines.size(), 2u);
@@ -178,12 +158,12 @@ TEST(DedupCli, BadRowsAreRejectedWithTheirLineAndTheRestGoesOn) {
   EXPECT_NE(r.err.find("mixed.jsonl:3: article has no words"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("mixed.jsonl:4"), std::string::npos) << r.err;
 
-  EXPECT_EQ(Parallax("dedup --hashes 64 --bands 7 -", Row("y", Story(1))).code, 2);
-  EXPECT_EQ(Parallax("dedup -", "").code, 4);
+  EXPECT_EQ(RunCli("dedup --hashes 64 --bands 7 -", Row("y", Story(1))).code, 2);
+  EXPECT_EQ(RunCli("dedup -", "").code, 4);
 }
 
 TEST(DedupCli, HelpListsTheOptions) {
-  CliRun r = Parallax("dedup --help");
+  RunResult r = RunCli("dedup --help");
   EXPECT_EQ(r.code, 0);
   for (const char* opt : {"--index", "--shingle", "--hashes", "--bands", "--threshold", "--threads"}) {
     EXPECT_NE(r.out.find(opt), std::string::npos) << opt;

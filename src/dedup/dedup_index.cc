@@ -44,24 +44,6 @@ constexpr size_t kFirstBlock = 1u << 20;
 constexpr size_t kMaxBlock = 64u << 20;
 constexpr double kMaxLoad = 0.7;
 
-void PutVarint(uint64_t v, std::string* out) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>(v | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
-
-bool GetVarint(std::string_view data, size_t* pos, uint64_t* v) {
-  *v = 0;
-  for (int shift = 0; shift < 64 && *pos < data.size(); shift += 7) {
-    auto b = static_cast<uint8_t>(data[(*pos)++]);
-    *v |= static_cast<uint64_t>(b & 0x7f) << shift;
-    if (b < 0x80) return true;
-  }
-  return false;
-}
-
 // Writes through a running checksum.
 class FileWriter {
  public:
@@ -338,6 +320,7 @@ Result<std::unique_ptr<DedupIndex>> DedupIndex::Open(const std::string& path,
   RETURN_IF_ERROR(ValidateDedupOptions(options));
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return NotFound(path + ": no such index file");
+  if (std::filesystem::is_directory(path, ec)) return InvalidArgument(path + ": is a folder, not an index file");
   std::ifstream in(path, std::ios::binary);
   if (!in) return IoError(path + ": cannot open: " + std::strerror(errno));
   FileReader r(in, path);

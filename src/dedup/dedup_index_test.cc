@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -114,6 +115,31 @@ TEST(DedupIndex, DriftedCopiesBridgeTheirGroup) {
   originals_only.FindOrAdd("story", Sig(story));
   EXPECT_TRUE(originals_only.FindOrAdd("copy", Sig(copy)));
   EXPECT_FALSE(originals_only.FindOrAdd("copy2", Sig(copy2)));  // lost without the bridge
+}
+
+TEST(DedupIndex, BandingFollowsTheLshCurve) {
+  // With threshold 0 every candidate verifies, so Find reports exactly the LSH candidates.
+  // Over pairs at several Jaccard levels, the candidate rate must follow 1-(1-J^4)^16.
+  std::mt19937 rng(31);
+  for (double target : {0.3, 0.5, 0.7}) {
+    DedupIndex index{DedupOptions{.threshold = 0.0, .bridge_below = 0.0}};
+    double expected = 0;
+    int found = 0;
+    const int kPairs = 200;
+    for (int p = 0; p < kPairs; ++p) {
+      auto a = RandomWords(rng, 400);
+      auto b = a;
+      // Replace a contiguous run so that J = (400 - 4 - run) / (400 - 4 + run + ...) ~ target.
+      const auto run = static_cast<size_t>(400 * (1 - target) / (1 + target));
+      for (size_t i = 0; i < run; ++i) b[50 + i] = "x" + std::to_string(p) + "_" + std::to_string(i);
+      Signature sa = Sig(a), sb = Sig(b);
+      const double j = Jaccard(sa.fingerprints, sb.fingerprints);
+      expected += 1 - std::pow(1 - std::pow(j, 4), 16);
+      index.Add("a" + std::to_string(p), sa);
+      found += index.Find(sb).has_value();
+    }
+    EXPECT_NEAR(static_cast<double>(found) / kPairs, expected / kPairs, 0.08) << "J ~ " << target;
+  }
 }
 
 // Differential test: LSH + verification against brute-force all-pairs Jaccard (64-bit
@@ -252,6 +278,8 @@ TEST(DedupIndex, RefusesMismatchedOrDamagedFiles) {
 
   write("");
   EXPECT_EQ(code().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(DedupIndex::Open(std::filesystem::temp_directory_path().string(), {}).status().code(),
+            StatusCode::kInvalidArgument);
   write("not an index at all, just text");
   EXPECT_EQ(code().code(), StatusCode::kInvalidArgument);
   std::filesystem::remove(path);

@@ -13,24 +13,6 @@ namespace {
 
 constexpr size_t kMaxSetSize = 1u << 26;  // 64 M shingles: far above the 4 MiB article budget
 
-void PutVarint(uint64_t v, std::string* out) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>(v | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
-
-bool GetVarint(std::string_view data, size_t* pos, uint64_t* v) {
-  *v = 0;
-  for (int shift = 0; shift < 64 && *pos < data.size(); shift += 7) {
-    auto b = static_cast<uint8_t>(data[(*pos)++]);
-    *v |= static_cast<uint64_t>(b & 0x7f) << shift;
-    if (b < 0x80) return true;
-  }
-  return false;
-}
-
 class BitWriter {
  public:
   explicit BitWriter(std::string* out) : out_(out) {}
@@ -116,6 +98,24 @@ class BitReader {
 };
 
 }  // namespace
+
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool GetVarint(std::string_view data, size_t* pos, uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64 && *pos < data.size(); shift += 7) {
+    auto b = static_cast<uint8_t>(data[(*pos)++]);
+    *v |= static_cast<uint64_t>(b & 0x7f) << shift;
+    if (b < 0x80) return true;
+  }
+  return false;
+}
 
 int FingerprintBits(size_t n) {
   return std::clamp(static_cast<int>(std::bit_width(n)) + 10, 20, 32);

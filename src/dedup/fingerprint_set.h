@@ -34,6 +34,10 @@ void EncodeFingerprints(const std::vector<uint32_t>& fingerprints, std::string* 
 // False when the bytes are not a valid encoding (a damaged index file).
 bool DecodeFingerprints(std::string_view data, size_t* pos, std::vector<uint32_t>* out, int* bits);
 
+// LEB128 varints, as used in the layout above and in index files.
+void PutVarint(uint64_t v, std::string* out);
+bool GetVarint(std::string_view data, size_t* pos, uint64_t* v);  // false when cut short
+
 // `fingerprints` (sorted, unique, 32-bit) reduced to `bits` width: sorted, unique.
 void ReduceFingerprints(const std::vector<uint32_t>& fingerprints, int bits,
                         std::vector<uint32_t>* out);
