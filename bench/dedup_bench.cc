@@ -3,6 +3,7 @@
 // bench/run_dedup_bench.sh; figures in docs/benchmarks.md.
 //
 //   dedup_bench --articles 1000000 [--threads 1] [--copy-every 10] [--bytes 5000]
+//   dedup_bench --articles 200000 --write-jsonl /tmp/crawl.jsonl   (input for parallax dedup)
 //
 // Articles are generated text (pseudo-words drawn from a Zipf-like vocabulary, sentences with
 // capitals and punctuation), made here from a fixed seed; every --copy-every-th article is a
@@ -34,6 +35,7 @@ struct Flags {
   int threads = 1;
   size_t copy_every = 10;
   size_t bytes = 5000;
+  std::string write_jsonl;
 };
 
 class TextGenerator {
@@ -109,6 +111,30 @@ double CpuSeconds() {
 }
 using Clock = std::chrono::steady_clock;
 double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+// --write-jsonl FILE: writes the same stream as JSON Lines for `parallax dedup` instead of
+// running (the streaming/memory figure of docs/benchmarks.md).
+int WriteJsonl(const Flags& f) {
+  std::FILE* out = std::fopen(f.write_jsonl.c_str(), "wb");
+  if (!out) {
+    std::perror(f.write_jsonl.c_str());
+    return 1;
+  }
+  TextGenerator gen(20261121);
+  std::vector<std::string> recent(512);
+  for (size_t k = 0; k < f.articles; ++k) {
+    const bool copy = k >= 1000 && f.copy_every > 0 && k % f.copy_every == 0;
+    std::string text = copy ? gen.Copy(recent[(k / f.copy_every) % recent.size()]) : gen.Article(f.bytes);
+    if (!copy) recent[k % recent.size()] = text;
+    std::string escaped;
+    for (char c : text) {
+      if (c == '\n') escaped += "\\n";
+      else escaped += c;  // generated text has no quotes, backslashes or other controls
+    }
+    std::fprintf(out, "{\"id\":\"g%zu\",\"outlet\":\"Generated\",\"text\":\"%s\"}\n", k, escaped.c_str());
+  }
+  return std::fclose(out) == 0 ? 0 : 1;
+}
 
 int Run(const Flags& f) {
   DedupOptions options;
@@ -194,10 +220,12 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--threads")) f.threads = std::atoi(v);
     else if (!std::strcmp(argv[i], "--copy-every")) f.copy_every = std::strtoull(v, nullptr, 10);
     else if (!std::strcmp(argv[i], "--bytes")) f.bytes = std::strtoull(v, nullptr, 10);
+    else if (!std::strcmp(argv[i], "--write-jsonl")) f.write_jsonl = v;
     else {
-      std::fprintf(stderr, "usage: dedup_bench [--articles N] [--threads T] [--copy-every K] [--bytes B]\n");
+      std::fprintf(stderr, "usage: dedup_bench [--articles N] [--threads T] [--copy-every K] [--bytes B] "
+                           "[--write-jsonl FILE]\n");
       return 2;
     }
   }
-  return parallax::Run(f);
+  return f.write_jsonl.empty() ? parallax::Run(f) : parallax::WriteJsonl(f);
 }

@@ -15,6 +15,7 @@
 #include <tbb/task_arena.h>
 
 #include <atomic>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -160,9 +161,10 @@ void AddDedupCommand(CLI::App& app, DedupFlags* f) {
       ->required();
   cmd->add_option("-o,--output", f->output, "Write to this file instead of stdout.");
   cmd->add_option("--index", f->index,
-                  "Index file: read it first when it exists (the stream continues: its articles "
-                  "are originals for this run) and save the index to it at the end. Refused when "
-                  "built with other --shingle/--hashes/--bands/--threshold or another version.");
+                  "Index file: read it first when it exists (the stream continues: articles match "
+                  "the texts of earlier runs) and save the index to it when the run ends. Refused "
+                  "when built with other --shingle/--hashes/--bands/--threshold or by another "
+                  "version, or when damaged.");
   cmd->add_option("--shingle", f->dedup.shingle, "Words per shingle (default 5).")->check(CLI::Range(1, 64));
   cmd->add_option("--hashes", f->dedup.num_hashes,
                   "32-bit MinHash values per article (default 64).")->check(CLI::Range(1, 4096));
@@ -189,6 +191,9 @@ void AddDedupCommand(CLI::App& app, DedupFlags* f) {
 }
 
 int RunDedup(DedupFlags& f) {
+  // dedup streams, so a file's size does not matter (a crawl's JSON Lines run to gigabytes);
+  // the per-article budget still applies.
+  f.read.max_file_bytes = SIZE_MAX;
   if (Status s = ValidateDedupOptions(f.dedup); !s.ok()) {
     std::cerr << "parallax dedup: " << s.message() << "\n";
     return kExitUsage;
