@@ -30,7 +30,8 @@ namespace parallax::cli {
 namespace {
 
 // Articles per batch: enough to keep every core busy on signatures, few enough that the
-// queue (kQueuedBatches) holds a bounded amount of text (~2 x 4,096 x 5 KB = 40 MB).
+// text in memory stays bounded: the batch being matched, kQueuedBatches queued and the one
+// being read (4 x 4,096 x 5 KB = 80 MB).
 constexpr size_t kBatch = 4096;
 constexpr std::ptrdiff_t kQueuedBatches = 2;
 

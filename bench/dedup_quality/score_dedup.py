@@ -74,8 +74,14 @@ def main():
                 if (ga["kind"] == gb["kind"] == "source" and ga["family"] != gb["family"]
                         and ga["event"] and ga["event"] == gb["event"]):
                     hard += 1
-    negatives = collections.Counter(g["event"] for g in gold.values() if g["kind"] == "source" and g["event"])
-    hard_pairs = sum(n * (n - 1) // 2 for n in negatives.values())
+    by_event = collections.defaultdict(collections.Counter)  # event -> family -> sources
+    for g in gold.values():
+        if g["kind"] == "source" and g["event"]:
+            by_event[g["event"]][g["family"]] += 1
+    hard_pairs = 0
+    for fams in by_event.values():
+        n = sum(fams.values())
+        hard_pairs += n * (n - 1) // 2 - sum(k * (k - 1) // 2 for k in fams.values())
 
     print("articles %d (scored %d, missing from output %d)" % (len(gold), len(gold) - len(missing), len(missing)))
     print("recall at reference Jaccard >= %.2f: %.4f (%d of %d variants grouped with their source)"
