@@ -22,6 +22,8 @@ constexpr uint64_t kWordSeed = 0x70a11a7'0000'0001ULL;
 constexpr uint64_t kShingleSeed = 0x70a11a7'0000'0002ULL;
 constexpr uint64_t kExactSeed = 0x70a11a7'0000'0003ULL;
 constexpr uint64_t kDensifySeed = 0x70a11a7'0000'0004ULL;
+// Bounds densification for tiny texts under many bins (e.g. 3 words, 4,096 hashes).
+constexpr uint64_t kMaxDensifyAttempts = 256;
 
 // Per byte: 0 separator, 1 ASCII letter or digit, 2 start or part of a multi-byte character.
 struct ByteClasses {
@@ -84,18 +86,27 @@ std::vector<uint64_t> ShingleHashes(const std::vector<uint64_t>& words, size_t k
 }
 
 // Empty bins borrow from the non-empty bin picked by hashing (bin, attempt) until one is found
-// (Shrivastava 2017). The choice depends only on the bin and which bins are empty, so two
-// similar texts borrow alike. At least one bin is non-empty when this is called.
+// (Shrivastava 2017), at most kMaxDensifyAttempts times. The choice depends only on the bin
+// and which bins are empty, so two similar texts borrow alike. At least one bin is non-empty
+// when this is called.
 void Densify(const std::vector<uint8_t>& filled, std::vector<uint32_t>* bins) {
   const auto n = static_cast<uint32_t>(bins->size());
   for (uint32_t i = 0; i < n; ++i) {
     if (filled[i]) continue;
-    for (uint64_t attempt = 1;; ++attempt) {
+    bool done = false;
+    for (uint64_t attempt = 1; attempt <= kMaxDensifyAttempts && !done; ++attempt) {
       uint64_t h = SplitMix64(kDensifySeed ^ (static_cast<uint64_t>(i) << 32 | attempt));
       uint32_t j = Reduce(static_cast<uint32_t>(h >> 32), n);
       if (filled[j]) {
         (*bins)[i] = (*bins)[j];
-        break;
+        done = true;
+      }
+    }
+    // Almost never reached (a few shingles over thousands of bins): the next filled bin.
+    for (uint32_t j = (i + 1) % n; !done; j = (j + 1) % n) {
+      if (filled[j]) {
+        (*bins)[i] = (*bins)[j];
+        done = true;
       }
     }
   }

@@ -86,6 +86,13 @@ TEST(MinHash, ShortTextsAreDensified) {
   EXPECT_TRUE(ComputeSignature(" -- ... !", {}).empty());
 }
 
+TEST(MinHash, DensificationIsBoundedForManyBins) {
+  // One shingle over 4,096 bins: every bin gets that shingle's value, quickly.
+  Signature s = ComputeSignature("three short words", {.num_hashes = 4096, .bands = 1024});
+  ASSERT_EQ(s.minhash.size(), 4096u);
+  for (uint32_t v : s.minhash) ASSERT_EQ(v, s.minhash[0]);
+}
+
 TEST(MinHash, ValidatesOptions) {
   EXPECT_TRUE(ValidateDedupOptions({}).ok());
   EXPECT_FALSE(ValidateDedupOptions({.num_hashes = 64, .bands = 5}).ok());
