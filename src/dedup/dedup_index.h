@@ -8,9 +8,10 @@
 // original's group; other copies add nothing, so memory grows with the distinct texts, not
 // the input. A group is named by its first article (the original).
 //
-// Memory per indexed article (docs/benchmarks.md): its fingerprint set (fingerprint_set.h,
-// ~1.3 KB for 5 KB of text), its id, and per band one 32-bit key and two 32-bit links in
-// open-addressing bucket tables — no per-entry heap node.
+// Memory per indexed text (docs/benchmarks.md: ~1.5 KB for 5 KB articles): its fingerprint
+// set (fingerprint_set.h, ~1.3 KB), its id, a 24-byte entry, and per band (and for the exact
+// hash) an 8-byte cell of an open-addressing table at load <= 0.7, a 4-byte chain link and the
+// 4-byte band key kept for Save — no per-entry heap node.
 //
 // Persistence: Save/Open write and read a versioned file that records the format version, the
 // signature version and the MinHash parameters; Open refuses a file whose parameters differ
