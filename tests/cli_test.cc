@@ -12,42 +12,17 @@
 #include <set>
 #include <sstream>
 
+#include "cli_util.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct RunResult {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-fs::path TempDir() {
-  fs::path dir = fs::temp_directory_path() / ("parallax_cli_test_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir;
-}
-
-RunResult RunCli(const std::string& args, const std::string& stdin_text = "") {
-  fs::path dir = TempDir();
-  fs::path in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
-  std::ofstream(in) << stdin_text;
-  std::string cmd = std::string(PARALLAX_BIN) + " " + args + " <" + in.string() + " >" + out.string() +
-                    " 2>" + err.string();
-  int status = std::system(cmd.c_str());
-  RunResult r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = Slurp(out);
-  r.err = Slurp(err);
-  return r;
-}
+using parallax_test::RunCli;
+using parallax_test::RunResult;
+using parallax_test::Slurp;
+using parallax_test::TempDir;
 
 json RunJson(const std::string& args) {
   RunResult r = RunCli("digest --format json " + args);
@@ -171,7 +146,9 @@ TEST(Seeds, EvidenceOffsetsQuoteTheSourceExactly) {
         ASSERT_LE(end, body.size());
         std::string quoted = body.substr(begin, end - begin);
         // The statement's text is its first source's sentence, byte for byte.
-        if (i == 0) EXPECT_EQ(quoted, d["text"].get<std::string>());
+        if (i == 0) {
+          EXPECT_EQ(quoted, d["text"].get<std::string>());
+        }
         EXPECT_EQ(ev["article"], d["sources"][i]);
         ++checked;
       }

@@ -7,6 +7,7 @@
 #include "clean_main.h"
 #include "cluster_main.h"
 #include "common.h"
+#include "dedup_main.h"
 #include "digest_main.h"
 
 int main(int argc, char** argv) {
@@ -21,10 +22,12 @@ int main(int argc, char** argv) {
   CleanFlags clean;
   AnalyzeFlags analyze;
   ClusterFlags cluster;
+  DedupFlags dedup;
   AddDigestCommand(app, &digest);
   AddCleanCommand(app, &clean);
   AddAnalyzeCommand(app, &analyze);
   AddClusterCommand(app, &cluster);
+  AddDedupCommand(app, &dedup);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -40,6 +43,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("clean")) return RunClean(clean);
     if (app.got_subcommand("analyze")) return RunAnalyze(analyze);
     if (app.got_subcommand("cluster")) return RunCluster(cluster);
+    if (app.got_subcommand("dedup")) return RunDedup(dedup);
   } catch (const std::exception& e) {  // a bug or out of memory: say so, never crash silently
     std::cerr << "parallax: internal error: " << e.what() << "\n";
     return kExitFailure;

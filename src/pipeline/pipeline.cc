@@ -63,6 +63,7 @@ class Pipeline::Impl {
   PipelineOptions options_;
   tbb::task_arena arena_;
   DedupIndex dedup_;
+  std::vector<uint32_t> dedup_slot_article_;  // dedup index slot -> article index
   OnlineClusterer clusterer_;
   std::deque<Article> articles_;  // deque: Documents point into it, so addresses must not move
   std::vector<std::unique_ptr<Document>> docs_;
@@ -109,7 +110,11 @@ void Pipeline::Impl::Add(std::vector<Article> batch) {
     copies_.emplace_back();
     // Headline-only articles are too short for shingles to tell a copy from a rewrite.
     std::optional<uint32_t> original;
-    if (has_body) original = dedup_.FindOrAdd(index, std::move(p.signature));
+    if (has_body) {
+      const size_t indexed = dedup_.size();
+      if (auto m = dedup_.FindOrAdd(articles_[index].id, p.signature)) original = dedup_slot_article_[m->original];
+      if (dedup_.size() > indexed) dedup_slot_article_.push_back(index);  // an original or a bridging copy
+    }
     copy_of_.push_back(original ? static_cast<int64_t>(*original) : -1);
     story_of_.push_back(kNoStory);
     if (usable) {
