@@ -13,6 +13,7 @@ PACKAGES=(
   libcli11-dev                                   # command line
   libtbb-dev                                     # parallel per-article stages
   python3                                        # ../shared/tools scorers used by benchmarks
+  python3-nltk                                   # Porter stemmer of ../shared/tools/rouge.py
 )
 
 missing=()

@@ -35,6 +35,9 @@ void AddDigestCommand(CLI::App& app, DigestFlags* f) {
   cmd->add_option("--dedup-threshold", f->options.dedup.threshold,
                   "Shingle Jaccard at or above which an article is a copy (default 0.6).")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--one-story", f->options.one_story,
+               "Treat all inputs as one story (no clustering; copies are still folded), e.g. a "
+               "folder of articles already grouped by hand.");
   cmd->add_option("-j,--threads", f->options.threads, "Worker threads; 0 = all cores (default).")
       ->check(CLI::Range(0, 1024));
   cmd->add_flag("--explain", f->explain, "Also list what the cleaner removed from each article, and why.");

@@ -79,6 +79,9 @@ struct PipelineOptions {
   CompareOptions compare;
   // Worker threads for the per-article stages; 0 = all cores.
   int threads = 0;
+  // Treat every article as part of one story: clustering is skipped (copies are still folded).
+  // For a set the user already grouped, e.g. a DUC cluster. Default off.
+  bool one_story = false;
 };
 
 }  // namespace parallax

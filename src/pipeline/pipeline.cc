@@ -117,7 +117,7 @@ void Pipeline::Impl::Add(std::vector<Article> batch) {
       story = story_of_[*original];
       clusterer_.Touch(story, articles_[index].published);
     } else {
-      story = clusterer_.Add(done[i].features);
+      story = options_.one_story ? 0 : clusterer_.Add(done[i].features);
     }
     if (story >= stories_.size()) stories_.resize(story + 1);
     stories_[story].push_back(index);
