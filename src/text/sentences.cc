@@ -66,14 +66,42 @@ bool DotIsAbbreviation(const std::vector<Token>& tokens, size_t dot) {
   return prev.norm.size() == 1 && prev.upper_initial;
 }
 
+bool IsDoubleQuote(const Token& t) {
+  return t.norm == "\"" || t.norm == "\xE2\x80\x9C" /* “ */ || t.norm == "\xE2\x80\x9D" /* ” */ ||
+         t.norm == "\xC2\xAB" /* « */ || t.norm == "\xC2\xBB" /* » */;
+}
+
+// Whether the double quote at `i` opens a quotation: curly and guillemet marks say so; a
+// straight one opens when it is not glued to the token before it.
+bool OpensQuote(const std::vector<Token>& tokens, size_t i) {
+  const std::string& n = tokens[i].norm;
+  if (n == "\xE2\x80\x9C" || n == "\xC2\xAB") return true;
+  if (n != "\"") return false;
+  return i == 0 || tokens[i - 1].end != tokens[i].begin;
+}
+
+// For a split point `j` inside an open quotation: true when the quotation goes on to close with
+// a comma before its attribution ("We will rebuild. The pier matters," he said.). Splitting
+// there would cut the quote from its speaker, so the whole quotation stays one sentence.
+bool QuoteContinuesToAttribution(const std::vector<Token>& tokens, size_t j) {
+  for (size_t k = j; k < tokens.size(); ++k) {
+    if (!IsDoubleQuote(tokens[k])) continue;
+    if (OpensQuote(tokens, k)) return false;  // a new quotation: the old one never closed
+    return k > 0 && tokens[k - 1].norm == ",";
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<TokenRange> SplitSentences(const std::vector<Token>& tokens) {
   std::vector<TokenRange> out;
   uint32_t start = 0;
   const uint32_t n = static_cast<uint32_t>(tokens.size());
+  bool in_quote = false;  // inside a double quotation opened in this paragraph
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
+    if (IsDoubleQuote(t)) in_quote = OpensQuote(tokens, i);
     bool acronym_end = t.kind == TokenKind::kWord && t.norm.size() > 2 && t.norm.back() == '.';
     if (!IsTerminal(t) && !acronym_end) continue;
     uint32_t j = i + 1;
@@ -84,10 +112,14 @@ std::vector<TokenRange> SplitSentences(const std::vector<Token>& tokens) {
       ++j;
     }
     if (j >= n) break;
+    for (uint32_t k = i + 1; k < j; ++k) {
+      if (IsDoubleQuote(tokens[k])) in_quote = OpensQuote(tokens, k);
+    }
     const Token& next = tokens[j];
     if (!CanStartSentence(next)) continue;
     if (acronym_end && !SentenceStarters().count(next.norm)) continue;
     if (!acronym_end && DotIsAbbreviation(tokens, i)) continue;
+    if (in_quote && QuoteContinuesToAttribution(tokens, j)) continue;
     out.push_back({start, j});
     start = j;
     i = j - 1;
