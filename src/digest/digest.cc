@@ -13,7 +13,7 @@
 // scored lower (R-1 38.4 vs 38.9), the lead preference of the greedy start matters, and the
 // local search costs a millisecond, not a solver.
 //
-// Readability rules: no questions, fragments or run-ons; a sentence opening with a dangling
+// Readability rules: no questions, list items, fragments or run-ons; a sentence opening with a dangling
 // reference ("He said...", "The move...") is taken only right after the sentence before it in
 // its article, its antecedent. Reading order is the chronology of events: the day a sentence
 // names (resolved dates), else the day its earliest source was published, then the position in
@@ -99,6 +99,19 @@ bool OpensWithDanglingReference(const Sentence& s) {
 
 bool IsQuestion(const Document& doc, const Sentence& s) {
   return doc.Text(s.span).find('?') != std::string_view::npos;
+}
+
+// A list item or heading rather than a sentence: opens with a bullet or dash, or does not end
+// with a full stop or exclamation mark (closing quotes and brackets aside).
+bool IsFragment(const Sentence& s) {
+  static const std::unordered_set<std::string_view> kBullets = {
+      "-", "\xE2\x80\x93" /* – */, "\xE2\x80\x94" /* — */, "\xE2\x80\xA2" /* • */, "*"};
+  if (s.words.empty() || kBullets.count(s.words.front().norm)) return true;
+  for (auto it = s.words.rbegin(); it != s.words.rend(); ++it) {
+    if (it->kind != TokenKind::kPunct) return it->norm.back() != '.';  // "U.S." ends a sentence
+    if (it->norm == "." || it->norm == "!" || it->norm == "\xE2\x80\xA6") return false;
+  }
+  return true;
 }
 
 // Story-wide dense ids for concept hashes, so coverage counts live in plain vectors.
@@ -188,7 +201,7 @@ std::vector<Candidate> Candidates(const std::vector<const Document*>& docs, cons
           continue;
         }
       }
-      if (words < kMinWords || words > kMaxWords || IsQuestion(doc, sentence)) {
+      if (words < kMinWords || words > kMaxWords || IsQuestion(doc, sentence) || IsFragment(sentence)) {
         previous = -1;
         continue;
       }
@@ -305,13 +318,18 @@ class Selection {
   std::vector<uint32_t> picked_;
 };
 
-// The day a sentence's event happened: the earliest day it names, else the publication day of
-// the earliest article stating it; nullopt when neither is known.
+// The day a sentence's event happened: the earliest past day it names ("struck the bridge on
+// Monday"; a future one, "will walk out from March 18", is a plan announced at publication),
+// else the publication day of the earliest article stating it; nullopt when neither is known.
 std::optional<int64_t> EventDay(const std::vector<const Document*>& docs, const Alignment& alignment,
                                 const Candidate& c) {
   std::optional<int64_t> day;
-  for (const DateMention& m : docs[c.ref.doc]->dates) {
-    if (m.sentence == c.ref.sentence && m.day) day = std::min(day.value_or(*m.day), *m.day);
+  const Document& doc = *docs[c.ref.doc];
+  if (doc.article->published) {
+    const int64_t published = *doc.article->published / 86400;
+    for (const DateMention& m : doc.dates) {
+      if (m.sentence == c.ref.sentence && m.day && *m.day <= published) day = std::min(day.value_or(*m.day), *m.day);
+    }
   }
   if (day) return day;
   for (const SentenceRef& r : alignment.facts[c.fact].members) {

@@ -186,6 +186,38 @@ TEST(Digest, OrderFollowsTheEventsNotTheArticles) {
   EXPECT_LT(struck, reopened);
 }
 
+TEST(Digest, AnnouncedFutureDatesDoNotReorder) {
+  TestStory t;  // fictional
+  t.Add("a", "The Norrland rail union will strike from March 18 after pay talks with Norrbahn failed.\n"
+             "About 90,000 people ride Norrbahn trains on a weekday, according to the company.",
+        "2026-03-09T09:00:00Z");
+  t.Add("b", "Norrbahn rail workers will strike from March 18 because pay talks failed, their union said.\n"
+             "About 90,000 people ride Norrbahn trains each weekday.",
+        "2026-03-09T11:00:00Z");
+  Alignment a = Align(t.ptrs, AlignOptions{});
+  auto d = BuildDigest(t.ptrs, a, DigestOptions{.words = 1000});
+  int strike = -1, riders = Find(d, "About 90,000");
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (d[i].text.find("strike from March 18") != std::string::npos) strike = static_cast<int>(i);
+  }
+  ASSERT_GE(strike, 0);
+  ASSERT_GE(riders, 0);
+  EXPECT_LT(strike, riders);
+}
+
+TEST(Digest, ListItemsAreNotSentences) {
+  TestStory t;  // fictional
+  for (const char* id : {"a", "b"}) {
+    t.Add(id, "Residents of Lunde must boil tap water after E. coli was found in the town supply.\n"
+              "\xE2\x80\x93 Boil water for at least one minute before drinking or cooking\n"
+              "\xE2\x80\x93 Use bottled water to prepare formula for babies and infants.");
+  }
+  Alignment a = Align(t.ptrs, AlignOptions{});
+  auto d = BuildDigest(t.ptrs, a, DigestOptions{.words = 1000});
+  ASSERT_FALSE(d.empty());
+  for (const Statement& s : d) EXPECT_EQ(s.text.find("\xE2\x80\x93"), std::string::npos) << s.text;
+}
+
 TEST(Digest, UndatedArticlesReadLeadFirst) {
   TestStory t;  // fictional, no dates anywhere
   t.Add("a", "Flooding forced the evacuation of four villages along the Orva river overnight.\n"
