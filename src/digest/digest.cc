@@ -65,7 +65,8 @@ bool IsAnaphoricNoun(std::string_view w) {
       "statement", "measure", "development", "news", "attack", "action", "case", "issue",
       "latter", "former", "same", "two", "three", "pair", "trio", "group", "man", "woman",
       "official", "spokesman", "spokeswoman", "victim", "suspect", "company", "ruling",
-      "report", "plan", "deal", "proposal", "request", "offer", "event", "episode", "latest"};
+      "report", "plan", "deal", "proposal", "request", "offer", "event", "episode", "latest",
+      "find", "finding", "discovery", "verdict", "setback", "blow", "pain"};
   return kNouns.count(w) > 0;
 }
 
