@@ -81,23 +81,32 @@ TEST(Digest, SkipsQuestions) {
   }
 }
 
-// Index of the digest sentence whose text starts with `prefix`, or -1.
-int Find(const std::vector<Statement>& d, std::string_view prefix) {
+// The digest of a test story with a budget that does not bind.
+std::vector<Statement> FullDigest(const TestStory& t) {
+  return BuildDigest(t.ptrs, Align(t.ptrs, AlignOptions{}), DigestOptions{.words = 1000});
+}
+
+// Index of the digest sentence containing `part`, or -1.
+int Find(const std::vector<Statement>& d, std::string_view part) {
   for (size_t i = 0; i < d.size(); ++i) {
-    if (std::string_view(d[i].text).substr(0, prefix.size()) == prefix) return static_cast<int>(i);
+    if (d[i].text.find(part) != std::string::npos) return static_cast<int>(i);
   }
   return -1;
 }
 
+// Both sentences are in the digest, the one containing `first` before the other.
+void ExpectBefore(const std::vector<Statement>& d, std::string_view first, std::string_view second) {
+  int a = Find(d, first), b = Find(d, second);
+  ASSERT_GE(a, 0) << first;
+  ASSERT_GE(b, 0) << second;
+  EXPECT_LT(a, b) << first << " / " << second;
+}
+
 TEST(Digest, DanglingOpenerOnlyRightAfterItsAntecedent) {
-  TestStory t = PierStory();
-  Alignment a = Align(t.ptrs, AlignOptions{});
-  auto d = BuildDigest(t.ptrs, a, DigestOptions{.words = 1000});
+  auto d = FullDigest(PierStory());
   // "He said the repairs..." follows "Harbour master Ole Drange said..." in article a.
-  int he = Find(d, "He said the repairs");
-  int antecedent = Find(d, "Harbour master Ole Drange");
-  ASSERT_GE(he, 0);
-  ASSERT_GE(antecedent, 0);
+  ExpectBefore(d, "Harbour master Ole Drange", "He said the repairs");
+  int he = Find(d, "He said the repairs"), antecedent = Find(d, "Harbour master Ole Drange");
   EXPECT_EQ(he, antecedent + 1);
   EXPECT_EQ(d[he].evidence.front().sentence, d[antecedent].evidence.front().sentence + 1);
 }
@@ -111,8 +120,7 @@ TEST(Digest, DanglingOpenersWithoutAntecedentAreLeftOut) {
              "Short line.\n"
              "The move angered fishermen who land their catch at the old terminal every week.\n"
              "They said the new quay in the eastern harbour was too shallow for their boats.");
-  Alignment a = Align(t.ptrs, AlignOptions{});
-  auto d = BuildDigest(t.ptrs, a, DigestOptions{.words = 1000});
+  auto d = FullDigest(t);
   ASSERT_FALSE(d.empty());
   for (size_t i = 0; i < d.size(); ++i) {
     const std::string& text = d[i].text;
@@ -177,13 +185,7 @@ TEST(Digest, OrderFollowsTheEventsNotTheArticles) {
   t.Add("mid", "Repair crews reopened the Talvik bridge to traffic on Thursday, the city said.\n"
                "The barge that struck the Talvik bridge on Monday belonged to a gravel company.",
         "2026-05-07T19:00:00Z");
-  Alignment a = Align(t.ptrs, AlignOptions{});
-  auto d = BuildDigest(t.ptrs, a, DigestOptions{.words = 1000});
-  int struck = Find(d, "A barge struck");
-  int reopened = Find(d, "Repair crews reopened");
-  ASSERT_GE(struck, 0);
-  ASSERT_GE(reopened, 0);
-  EXPECT_LT(struck, reopened);
+  ExpectBefore(FullDigest(t), "A barge struck", "Repair crews reopened");
 }
 
 TEST(Digest, AnnouncedFutureDatesDoNotReorder) {
@@ -194,15 +196,7 @@ TEST(Digest, AnnouncedFutureDatesDoNotReorder) {
   t.Add("b", "Norrbahn rail workers will strike from March 18 because pay talks failed, their union said.\n"
              "About 90,000 people ride Norrbahn trains each weekday.",
         "2026-03-09T11:00:00Z");
-  Alignment a = Align(t.ptrs, AlignOptions{});
-  auto d = BuildDigest(t.ptrs, a, DigestOptions{.words = 1000});
-  int strike = -1, riders = Find(d, "About 90,000");
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (d[i].text.find("strike from March 18") != std::string::npos) strike = static_cast<int>(i);
-  }
-  ASSERT_GE(strike, 0);
-  ASSERT_GE(riders, 0);
-  EXPECT_LT(strike, riders);
+  ExpectBefore(FullDigest(t), "strike from March 18", "About 90,000");
 }
 
 TEST(Digest, ListItemsAreNotSentences) {
@@ -212,8 +206,7 @@ TEST(Digest, ListItemsAreNotSentences) {
               "\xE2\x80\x93 Boil water for at least one minute before drinking or cooking\n"
               "\xE2\x80\x93 Use bottled water to prepare formula for babies and infants.");
   }
-  Alignment a = Align(t.ptrs, AlignOptions{});
-  auto d = BuildDigest(t.ptrs, a, DigestOptions{.words = 1000});
+  auto d = FullDigest(t);
   ASSERT_FALSE(d.empty());
   for (const Statement& s : d) EXPECT_EQ(s.text.find("\xE2\x80\x93"), std::string::npos) << s.text;
 }
@@ -225,8 +218,7 @@ TEST(Digest, UndatedArticlesReadLeadFirst) {
              "The Orva river burst its banks after a week of heavy rain in the hills.");
   t.Add("b", "Four villages along the Orva river were evacuated overnight because of flooding.\n"
              "The Orva river burst its banks after a week of heavy rain in the northern hills.");
-  Alignment a = Align(t.ptrs, AlignOptions{});
-  auto d = BuildDigest(t.ptrs, a, DigestOptions{.words = 1000});
+  auto d = FullDigest(t);
   ASSERT_GE(d.size(), 2u);
   EXPECT_NE(d.front().text.find("evacuat"), std::string::npos) << d.front().text;
 }
