@@ -115,7 +115,7 @@ void Pipeline::Impl::Add(std::vector<Article> batch) {
     if (original) {
       copies_[*original].push_back(index);
       story = story_of_[*original];
-      clusterer_.Touch(story, articles_[index].published);
+      if (!options_.one_story) clusterer_.Touch(story, articles_[index].published);
     } else {
       story = options_.one_story ? 0 : clusterer_.Add(done[i].features);
     }
