@@ -48,11 +48,12 @@ bool Load(const std::string& root) {
   for (const auto& dir : dirs) {
     auto story = std::make_unique<BenchStory>();
     bool ok = true;
-    ReadInputs({dir.string()}, ReadOptions{}, [&](Article a) { story->articles.push_back(std::move(a)); },
-               [&](Rejection r) {
-                 std::fprintf(stderr, "digest_bench: %s: %s\n", r.input.c_str(), r.error.c_str());
-                 ok = false;
-               });
+    ReadInputs(
+        {dir.string()}, ReadOptions{}, [&](Article a) { story->articles.push_back(std::move(a)); },
+        [&](Rejection r) {
+          std::fprintf(stderr, "digest_bench: %s: %s\n", r.input.c_str(), r.error.c_str());
+          ok = false;
+        });
     if (!ok) return false;
     story->docs.reserve(story->articles.size());
     for (const Article& a : story->articles) {
@@ -73,7 +74,8 @@ bool Check() {
     size_t words = 0;
     for (const Statement& st : digest) words += CountWords(st.text);
     if (digest.empty() || words > 100) {
-      std::fprintf(stderr, "digest_bench: check failed: %zu sentences, %zu words\n", digest.size(), words);
+      std::fprintf(stderr, "digest_bench: check failed: %zu sentences, %zu words\n", digest.size(),
+                   words);
       return false;
     }
   }

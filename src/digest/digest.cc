@@ -3,7 +3,7 @@
 // Selection follows Gillick & Favre's concept model (the ICSI summariser, 2009): a digest is
 // worth the summed weight of the concepts it covers, each counted once, so repeating a fact
 // adds nothing. Concepts are stem bigrams of adjacent words (what ROUGE-2 and readers both
-// notice: "hurricane mitch", "arrest pinochet"), skipping bigrams of two stopwords. A concept's
+// notice: "north pier", "pier destroy"), skipping bigrams of two stopwords. A concept's
 // weight is the number of the story's independent articles using it (source agreement), plus a
 // bonus for each article using it in its first sentences (news leads state the event); concepts
 // used by fewer than `MinSupport` articles are one article's detail and weigh almost nothing.
@@ -13,11 +13,11 @@
 // scored lower (R-1 38.4 vs 38.9), the lead preference of the greedy start matters, and the
 // local search costs a millisecond, not a solver.
 //
-// Readability rules: no questions, list items, fragments or run-ons; a sentence opening with a dangling
-// reference ("He said...", "The move...") is taken only right after the sentence before it in
-// its article, its antecedent. Reading order is the chronology of events: the day a sentence
-// names (resolved dates), else the day its earliest source was published, then the position in
-// the article (leads first).
+// Readability rules: no questions, list items, fragments or run-ons; a sentence opening with a
+// dangling reference ("He said...", "The move...") is taken only right after the sentence
+// before it in its article, its antecedent. Reading order is the chronology of events: the day a
+// sentence names (resolved dates), else the day its earliest source was published, then the
+// position in the article (leads first).
 //
 // Attribution: each digest sentence is one source's own sentence (offsets kept) and lists every
 // article whose sentence the aligner put in the same fact.
@@ -35,7 +35,7 @@
 namespace parallax {
 namespace {
 
-// Sentences shorter than this are fragments ("Eight others died."), longer ones run-ons or
+// Sentences shorter than this are fragments ("Two were hurt."), longer ones run-ons or
 // lists. On DUC 2004 a floor of 8 scored best of 6, 8 and 10 (by 0.1-0.3 ROUGE-2).
 constexpr size_t kMinWords = 8;
 constexpr size_t kMaxWords = 70;
@@ -43,7 +43,7 @@ constexpr size_t kMaxWords = 70;
 // the first sentence, falling linearly to 0 at the fifth (1.5, 1.125, 0.75, 0.375). On DUC 2004
 // this form scored R-1 39.00 / R-2 10.35; decays over 3 or 5 sentences, or a flat +1 over the
 // first 2 or 3, scored R-1 38.8-39.0 / R-2 10.2-10.4 (the differences are within the noise of 49
-// clusters); no lead bonus scores R-1 ~37.9.
+// clusters); no lead bonus scores R-1 37.97 / R-2 10.03.
 constexpr double kLeadBonus = 1.5;
 constexpr double kLeadSentences = 4;
 // Weight of a concept below the support threshold: a tie-breaker, so that small stories whose
@@ -64,23 +64,26 @@ double MinSupport(size_t articles) { return articles >= 6 ? 3 : articles >= 2 ? 
 // Event nouns that, after "The", point back to something told before ("The move came...").
 bool IsAnaphoricNoun(std::string_view w) {
   static const std::unordered_set<std::string_view> kNouns = {
-      "move", "decision", "step", "announcement", "incident", "remarks", "comments", "comment",
-      "statement", "measure", "development", "news", "attack", "action", "case", "issue",
-      "latter", "former", "same", "two", "three", "pair", "trio", "group", "man", "woman",
-      "official", "spokesman", "spokeswoman", "victim", "suspect", "company", "ruling",
-      "report", "plan", "deal", "proposal", "request", "offer", "event", "episode", "latest",
-      "find", "finding", "discovery", "verdict", "setback", "blow", "pain"};
+      "move",        "decision",  "step",      "announcement", "incident", "remarks",  "comments",
+      "comment",     "statement", "measure",   "development",  "news",     "attack",   "action",
+      "case",        "issue",     "latter",    "former",       "same",     "two",      "three",
+      "pair",        "trio",      "group",     "man",          "woman",    "official", "spokesman",
+      "spokeswoman", "victim",    "suspect",   "company",      "ruling",   "report",   "plan",
+      "deal",        "proposal",  "request",   "offer",        "event",    "episode",  "latest",
+      "find",        "finding",   "discovery", "verdict",      "setback",  "blow",     "pain"};
   return kNouns.count(w) > 0;
 }
 
 // True when the sentence opens with a reference to something said before it.
 bool OpensWithDanglingReference(const Sentence& s) {
   static const std::unordered_set<std::string_view> kOpeners = {
-      "he", "she", "it", "they", "his", "her", "their", "its", "this", "that", "these", "those",
-      "such", "but", "and", "also", "however", "meanwhile", "still", "yet", "there", "so",
-      "then", "him", "them", "both", "neither", "instead", "otherwise", "moreover", "nevertheless",
-      "furthermore", "besides", "thus", "hence", "later", "afterwards", "earlier", "another",
-      "other", "others", "we", "i", "you", "our", "my"};
+      "he",        "she",        "it",           "they",        "his",     "her",     "their",
+      "its",       "this",       "that",         "these",       "those",   "such",    "but",
+      "and",       "also",       "however",      "meanwhile",   "still",   "yet",     "there",
+      "so",        "then",       "him",          "them",        "both",    "neither", "instead",
+      "otherwise", "moreover",   "nevertheless", "furthermore", "besides", "thus",    "hence",
+      "later",     "afterwards", "earlier",      "another",     "other",   "others",  "we",
+      "i",         "you",        "our",          "my"};
   size_t seen = 0;
   for (size_t i = 0; i < s.words.size(); ++i) {
     const Word& w = s.words[i];
@@ -147,14 +150,14 @@ struct Candidate {
   uint32_t fact = 0;
   std::vector<uint32_t> concepts;
   size_t words = 0;
-  double prior = 1;         // position preference of the greedy start
-  int antecedent = -1;      // candidate that must be picked first (a dangling opener's), or -1
+  double prior = 1;     // position preference of the greedy start
+  int antecedent = -1;  // candidate that must be picked first (a dangling opener's), or -1
 };
 
 // Concepts and their weights for the story; every sentence's concept ids.
 struct ConceptModel {
-  std::vector<double> weight;                            // concept id -> weight
-  std::vector<std::vector<std::vector<uint32_t>>> ids;   // [doc][sentence] -> concept ids
+  std::vector<double> weight;                           // concept id -> weight
+  std::vector<std::vector<std::vector<uint32_t>>> ids;  // [doc][sentence] -> concept ids
 };
 
 ConceptModel Weigh(const std::vector<const Document*>& docs) {
@@ -188,8 +191,8 @@ ConceptModel Weigh(const std::vector<const Document*>& docs) {
   return m;
 }
 
-std::vector<Candidate> Candidates(const std::vector<const Document*>& docs, const Alignment& alignment,
-                                  ConceptModel& model) {
+std::vector<Candidate> Candidates(const std::vector<const Document*>& docs,
+                                  const Alignment& alignment, ConceptModel& model) {
   std::vector<Candidate> out;
   for (uint32_t d = 0; d < docs.size(); ++d) {
     const Document& doc = *docs[d];
@@ -205,13 +208,18 @@ std::vector<Candidate> Candidates(const std::vector<const Document*>& docs, cons
           continue;
         }
       }
-      if (words < kMinWords || words > kMaxWords || IsQuestion(doc, sentence) || IsFragment(sentence)) {
+      if (words < kMinWords || words > kMaxWords || IsQuestion(doc, sentence) ||
+          IsFragment(sentence)) {
         previous = -1;
         continue;
       }
       double rel = static_cast<double>(s) / static_cast<double>(doc.sentences.size());
-      out.push_back({{d, s}, alignment.fact_of[d][s], std::move(model.ids[d][s]), words,
-                     1.0 + kPositionPrior * (1.0 - rel), antecedent});
+      out.push_back({{d, s},
+                     alignment.fact_of[d][s],
+                     std::move(model.ids[d][s]),
+                     words,
+                     1.0 + kPositionPrior * (1.0 - rel),
+                     antecedent});
       previous = static_cast<int>(out.size() - 1);
     }
   }
@@ -227,7 +235,8 @@ class Selection {
     for (uint32_t i = 0; i < c.size(); ++i) pool_[i] = i;
     if (pool_.size() > kSwapPool) {
       std::vector<double> density(c.size());
-      for (uint32_t i = 0; i < c.size(); ++i) density[i] = Gain(i) / static_cast<double>(c[i].words);
+      for (uint32_t i = 0; i < c.size(); ++i)
+        density[i] = Gain(i) / static_cast<double>(c[i].words);
       std::nth_element(pool_.begin(), pool_.begin() + kSwapPool, pool_.end(),
                        [&](uint32_t a, uint32_t b) { return density[a] > density[b]; });
       pool_.resize(kSwapPool);
@@ -336,14 +345,15 @@ class Selection {
 // The day a sentence's event happened: the earliest past day it names ("struck the bridge on
 // Monday"; a future one, "will walk out from March 18", is a plan announced at publication),
 // else the publication day of the earliest article stating it; nullopt when neither is known.
-std::optional<int64_t> EventDay(const std::vector<const Document*>& docs, const Alignment& alignment,
-                                const Candidate& c) {
+std::optional<int64_t> EventDay(const std::vector<const Document*>& docs,
+                                const Alignment& alignment, const Candidate& c) {
   std::optional<int64_t> day;
   const Document& doc = *docs[c.ref.doc];
   if (doc.article->published) {
     const int64_t published = *doc.article->published / 86400;
     for (const DateMention& m : doc.dates) {
-      if (m.sentence == c.ref.sentence && m.day && *m.day <= published) day = std::min(day.value_or(*m.day), *m.day);
+      if (m.sentence == c.ref.sentence && m.day && *m.day <= published)
+        day = std::min(day.value_or(*m.day), *m.day);
     }
   }
   if (day) return day;
@@ -356,8 +366,9 @@ std::optional<int64_t> EventDay(const std::vector<const Document*>& docs, const 
 
 // Reading order: chronology of events, leads first within a day; a dangling sentence right after
 // its antecedent.
-std::vector<uint32_t> ReadingOrder(const std::vector<const Document*>& docs, const Alignment& alignment,
-                                   const std::vector<Candidate>& c, std::vector<uint32_t> picked) {
+std::vector<uint32_t> ReadingOrder(const std::vector<const Document*>& docs,
+                                   const Alignment& alignment, const std::vector<Candidate>& c,
+                                   std::vector<uint32_t> picked) {
   struct Key {
     int64_t day;
     double position;
@@ -376,7 +387,8 @@ std::vector<uint32_t> ReadingOrder(const std::vector<const Document*>& docs, con
   for (uint32_t i : picked) {
     if (c[i].antecedent < 0) roots.push_back(i);
   }
-  std::stable_sort(roots.begin(), roots.end(), [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+  std::stable_sort(roots.begin(), roots.end(),
+                   [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
   std::vector<uint32_t> out;
   for (uint32_t r : roots) {
     // Follow the chain of dependents: each one's antecedent is the sentence just placed.
