@@ -16,9 +16,9 @@
 // Readability rules: no questions, list items, fragments or run-ons; a sentence opening with a
 // dangling reference ("He said...", "The move...") is taken only right after the sentence
 // before it in its article, its antecedent; one with a bare definite subject ("The tunnel will
-// stay shut") only when a title, the story's common words or an earlier digest sentence name it. Reading order is the chronology of events: the day a
-// sentence names (resolved dates), else the day its earliest source was published, then the
-// position in the article (leads first).
+// stay shut") only when a title, the story's common words or an earlier digest sentence name it.
+// Reading order is the chronology of events: the day a sentence names (resolved dates), else the
+// day its earliest source was published, then the position in the article (leads first).
 //
 // Attribution: each digest sentence is one source's own sentence (offsets kept) and lists every
 // article whose sentence the aligner put in the same fact.
@@ -42,9 +42,9 @@ constexpr size_t kMinWords = 8;
 constexpr size_t kMaxWords = 70;
 // Lead bonus of a concept, per article, by the first sentence of the article using it: 1.5 in
 // the first sentence, falling linearly to 0 at the fifth (1.5, 1.125, 0.75, 0.375). On DUC 2004
-// this form scored R-1 39.00 / R-2 10.35 (before the definite-subject rule); decays over 3 or 5 sentences, or a flat +1 over the
-// first 2 or 3, scored R-1 38.8-39.0 / R-2 10.2-10.4 (the differences are within the noise of 49
-// clusters); no lead bonus scores R-1 37.97 / R-2 10.03.
+// this form scored R-1 39.00 / R-2 10.35 (before the definite-subject rule); decays over 3 or 5
+// sentences, or a flat +1 over the first 2 or 3, scored R-1 38.8-39.0 / R-2 10.2-10.4 (the
+// differences are within the noise of 49 clusters); no lead bonus scores R-1 37.97 / R-2 10.03.
 constexpr double kLeadBonus = 1.5;
 constexpr double kLeadSentences = 4;
 // Weight of a concept below the support threshold: a tie-breaker, so that small stories whose
@@ -441,32 +441,36 @@ std::vector<uint32_t> ReadingOrder(const std::vector<const Document*>& docs,
   return out;
 }
 
+// Whether most of a story's articles use the stem: the story's own subject needs no
+// introduction ("The storm" in a story about one storm).
+bool IsStoryWord(const std::vector<const Document*>& docs, std::string_view stem) {
+  if (docs.size() < 2) return false;
+  size_t using_it = 0;
+  for (const Document* d : docs) {
+    bool found = false;
+    for (size_t s = 0; s < d->sentences.size() && !found; ++s) {
+      for (const Word& w : d->sentences[s].words) found = found || w.stem == stem;
+    }
+    using_it += found;
+  }
+  return 2 * using_it > docs.size();
+}
+
 // Digest sentences, in reading order, whose definite subject ("The plane ...") the reader has
 // not met: no word of it in a story title or an earlier digest sentence.
 std::vector<uint32_t> UnmetSubjects(const std::vector<const Document*>& docs,
                                     const std::vector<Candidate>& c,
                                     const std::vector<uint32_t>& order) {
   std::unordered_set<std::string_view> known;
-  std::unordered_map<std::string_view, size_t> articles_using;
   for (const Document* d : docs) {
     for (const Word& w : d->title_words) known.insert(w.stem);
-    std::unordered_set<std::string_view> seen;
-    for (const Sentence& s : d->sentences) {
-      for (const Word& w : s.words) {
-        if (seen.insert(w.stem).second) ++articles_using[w.stem];
-      }
-    }
-  }
-  // The story's own subject (a word most of its articles use) needs no introduction either.
-  for (const auto& [stem, n] : articles_using) {
-    if (docs.size() >= 2 && 2 * n > docs.size()) known.insert(stem);
   }
   std::vector<uint32_t> unmet;
   for (uint32_t i : order) {
     const Sentence& s = docs[c[i].ref.doc]->sentences[c[i].ref.sentence];
     std::vector<std::string_view> subject = DefiniteSubject(s);
     bool met = subject.empty() || c[i].antecedent >= 0;
-    for (std::string_view stem : subject) met = met || known.count(stem);
+    for (std::string_view stem : subject) met = met || known.count(stem) || IsStoryWord(docs, stem);
     if (!met) unmet.push_back(i);
     for (const Word& w : s.words) known.insert(w.stem);
   }
