@@ -14,6 +14,7 @@ PACKAGES=(
   libtbb-dev                                     # parallel per-article stages
   liblinear-dev                                  # clustering model calibration (bench/)
   python3                                        # ../shared/tools scorers used by benchmarks
+  python3-nltk                                   # Porter stemmer of ../shared/tools/rouge.py
 )
 
 missing=()

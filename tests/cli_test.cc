@@ -320,6 +320,25 @@ TEST(Cluster, JsonLinesCarryStoryOutletTimeAndCopies) {
   EXPECT_EQ(rows[0]["story"], rows[1]["story"]);
 }
 
+// ---------- one story ----------
+
+TEST(OneStory, EveryArticleJoinsOneStoryAndCopiesAreStillFolded) {
+  json r = RunJson("--one-story --words 60 " + ExamplesDir() + "/corpus");
+  ASSERT_EQ(r["stories"].size(), 1u);
+  const json& s = r["stories"][0];
+  EXPECT_EQ(s["articles"].size(), r["articles_read"].get<size_t>());
+  size_t copies = 0, words = 0;
+  for (const json& a : s["articles"]) copies += a.contains("duplicate_of");
+  EXPECT_GT(copies, 0u);  // the corpus has syndicated copies (examples/expected.json)
+  ASSERT_FALSE(s["digest"].empty());
+  for (const json& d : s["digest"]) {
+    std::istringstream in(d["text"].get<std::string>());
+    for (std::string w; in >> w;) ++words;
+    EXPECT_FALSE(d["sources"].empty());
+  }
+  EXPECT_LE(words, 60u);
+}
+
 // ---------- bad input and exit codes ----------
 
 TEST(BadInput, EachBadItemIsRejectedWithItsLocationAndTheRestIsUsed) {

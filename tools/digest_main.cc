@@ -25,6 +25,9 @@ void AddDigestCommand(CLI::App& app, DigestFlags* f) {
                   "Report conflicts at or above this confidence, 0..1 (default 0.5).")
       ->check(CLI::Range(0.0, 1.0));
   AddPipelineFlags(cmd, &f->options);
+  cmd->add_flag("--one-story", f->options.one_story,
+               "Treat all inputs as one story (no clustering; copies are still folded), e.g. a "
+               "folder of articles already grouped by hand.");
   cmd->add_flag("--explain", f->explain, "Also list what the cleaner removed from each article, and why.");
   cmd->footer(kExitCodesHelp);
 }

@@ -106,6 +106,9 @@ struct PipelineOptions {
   // only lists each story's articles, and the pipeline drops every article's text and
   // analysis as soon as it is filed, so memory grows by ~200 bytes per article, not its text.
   bool summarize = true;
+  // Treat every article as part of one story: clustering is skipped (copies are still folded).
+  // For a set the user already grouped, e.g. a DUC cluster. Default off.
+  bool one_story = false;
 };
 
 }  // namespace parallax

@@ -122,9 +122,9 @@ void Pipeline::Impl::Add(std::vector<Article> batch) {
       if (original) {
         copies_[*original].push_back(index);
         story = story_of_[*original];
-        clusterer_.Touch(story, articles_[index].published);
+        if (!options_.one_story) clusterer_.Touch(story, articles_[index].published);
       } else {
-        story = clusterer_.Add(p.features);
+        story = options_.one_story ? 0 : clusterer_.Add(p.features);
       }
       if (story >= stories_.size()) stories_.resize(story + 1);
       stories_[story].push_back(index);

@@ -4,6 +4,7 @@
 // Tested by sentences_test.cc.
 #include "text/sentences.h"
 
+#include <cstdint>
 #include <string_view>
 #include <unordered_set>
 
@@ -66,14 +67,59 @@ bool DotIsAbbreviation(const std::vector<Token>& tokens, size_t dot) {
   return prev.norm.size() == 1 && prev.upper_initial;
 }
 
+bool IsDoubleQuote(const Token& t) {
+  return t.norm == "\"" || t.norm == "\xE2\x80\x9C" /* “ */ || t.norm == "\xE2\x80\x9D" /* ” */ ||
+         t.norm == "\xC2\xAB" /* « */ || t.norm == "\xC2\xBB" /* » */;
+}
+
+// Whether the double quote at `i` opens a quotation: curly and guillemet marks say so; a
+// straight one opens when it is not glued to the token before it.
+bool OpensQuote(const std::vector<Token>& tokens, size_t i) {
+  const std::string& n = tokens[i].norm;
+  if (n == "\xE2\x80\x9C" || n == "\xC2\xAB") return true;
+  if (n != "\"") return false;
+  return i == 0 || tokens[i - 1].end != tokens[i].begin;
+}
+
+// Verbs that introduce a quotation after its speaker ("Mørk said: “...").
+bool IsSpeechVerb(const Token& t) {
+  static const std::unordered_set<std::string_view> kVerbs = {
+      "said", "says", "say", "told", "added", "adds", "stated", "wrote", "writes", "declared",
+      "insisted", "warned", "explained", "asked", "replied", "urged"};
+  return t.kind == TokenKind::kWord && kVerbs.count(t.norm) > 0;
+}
+
+// For a split point `j` inside the quotation opened at `open`: true when the quotation closes
+// later in the paragraph and is attributed outside its marks, before ("Mørk said: “The captain
+// has cooperated fully. We have no reason...”") or after ("“We will rebuild. The pier matters,”
+// he said."). Splitting there would cut the quote from its speaker, so it stays one sentence.
+bool QuoteStaysWithSpeaker(const std::vector<Token>& tokens, size_t open, size_t j) {
+  size_t close = tokens.size();
+  for (size_t k = j; k < tokens.size() && close == tokens.size(); ++k) {
+    if (!IsDoubleQuote(tokens[k])) continue;
+    if (OpensQuote(tokens, k)) return false;  // a new quotation: the old one never closed
+    close = k;
+  }
+  if (close == tokens.size()) return false;
+  if (tokens[close - 1].norm == ",") return true;
+  return open > 0 && (tokens[open - 1].norm == ":" || IsSpeechVerb(tokens[open - 1]));
+}
+
 }  // namespace
 
 std::vector<TokenRange> SplitSentences(const std::vector<Token>& tokens) {
   std::vector<TokenRange> out;
   uint32_t start = 0;
   const uint32_t n = static_cast<uint32_t>(tokens.size());
+  // The double quotation open at the current token (its opening mark), or none.
+  constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t quote = kNone;
+  auto track = [&](uint32_t k) {
+    if (IsDoubleQuote(tokens[k])) quote = OpensQuote(tokens, k) ? k : kNone;
+  };
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
+    track(i);
     bool acronym_end = t.kind == TokenKind::kWord && t.norm.size() > 2 && t.norm.back() == '.';
     if (!IsTerminal(t) && !acronym_end) continue;
     uint32_t j = i + 1;
@@ -84,10 +130,12 @@ std::vector<TokenRange> SplitSentences(const std::vector<Token>& tokens) {
       ++j;
     }
     if (j >= n) break;
+    for (uint32_t k = i + 1; k < j; ++k) track(k);
     const Token& next = tokens[j];
     if (!CanStartSentence(next)) continue;
     if (acronym_end && !SentenceStarters().count(next.norm)) continue;
     if (!acronym_end && DotIsAbbreviation(tokens, i)) continue;
+    if (quote != kNone && QuoteStaysWithSpeaker(tokens, quote, j)) continue;
     out.push_back({start, j});
     start = j;
     i = j - 1;

@@ -44,5 +44,32 @@ TEST(Sentences, NoSplitBeforeLowercaseOrDecimal) {
   EXPECT_EQ(Split("It cost 4.5 million. e.g. this stays together").size(), 1u);
 }
 
+TEST(Sentences, MultiSentenceQuoteStaysWithItsAttribution) {
+  auto s = Split("\xE2\x80\x9CWe will rebuild. The pier matters to us all,\xE2\x80\x9D the mayor said. Work starts soon.");
+  ASSERT_EQ(s.size(), 2u) << s[0];
+  EXPECT_EQ(s[1], "Work starts soon.");
+  s = Split("Drange spoke. \"We will rebuild. It will take time,\" he said. Work starts soon.");
+  ASSERT_EQ(s.size(), 3u) << s[1];
+  EXPECT_EQ(s[1], "\"We will rebuild. It will take time,\" he said.");
+}
+
+TEST(Sentences, QuoteIntroducedByItsSpeakerStaysWhole) {
+  auto s = Split("Chief Mørk said: \xE2\x80\x9CThe captain has cooperated fully. We have no reason to doubt "
+                 "him.\xE2\x80\x9D Crews arrived.");
+  ASSERT_EQ(s.size(), 2u) << s[0];
+  EXPECT_EQ(s[1], "Crews arrived.");
+  s = Split("The mayor said \"We will rebuild. It will take time.\" Crews arrived.");
+  ASSERT_EQ(s.size(), 2u) << s[0];
+}
+
+TEST(Sentences, UnattributedQuoteSplitsAtItsSentences) {
+  // A quotation standing alone, ended by its own full stop: each sentence inside stands alone.
+  auto s = Split("The pier is closed. \"The pier is gone. We start again.\" Crews arrived.");
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[2], "We start again.\"");
+  // A quote that never closes in the paragraph does not swallow it.
+  EXPECT_EQ(Split("He said: \"The pier is gone. We start again. Crews arrived.").size(), 3u);
+}
+
 }  // namespace
 }  // namespace parallax
