@@ -155,7 +155,7 @@ TEST(Analyze, EmptyArticle) {
 TEST(Analyze, ExtractorsCanBeRerun) {
   Article article = MakeArticle();
   Document doc = Analyze(article, Paragraphs(article.text), {}, AnalyzeOptions{});
-  Document again = doc;
+  Document again = Analyze(article, Paragraphs(article.text), {}, AnalyzeOptions{});
   ExtractEntities(&again);
   ExtractRoles(&again);
   ExtractNumbers(&again);
