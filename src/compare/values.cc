@@ -14,6 +14,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "compare/conflicts.h"
@@ -28,6 +29,11 @@ constexpr double kLooseNumberCosine = 0.3;
 // For a specific thing each article counts once ("120 firefighters" / "140 firefighters").
 constexpr double kLoneNumberCosine = 0.05;
 constexpr double kLooseDateCosine = 0.25;
+// Two leads (title and first two sentences) on one subject state the day of the story's event
+// ("Turkmenistan voted Sunday" / "Voters in Turkmenistan cast ballots Thursday"): compared at a
+// low similarity, when neither article also gives the other's day.
+constexpr uint32_t kLeadSentences = 2;
+constexpr double kLeadDateCosine = 0.1;
 // Word-set Jaccard above which two quotes are one statement worded differently.
 constexpr double kQuoteOverlap = 0.5;
 constexpr double kSameQuoteOverlap = 0.7;
@@ -131,6 +137,60 @@ bool Comparable(const NumberMention& a, const NumberMention& b) {
   return lo > 0 && hi <= kMaxRatio * lo;
 }
 
+// The words between a number and its counted noun ("11 Yemeni suspects" -> "yemeni"): a
+// modifier picks a subset, so "11 Yemeni suspects" does not count "23 suspects".
+std::string Modifiers(const Document& d, const NumberMention& n) {
+  std::string out;
+  for (const Word& w : d.sentences[n.sentence].words) {
+    if (w.begin < n.span.end || w.kind != TokenKind::kWord) continue;
+    if (w.stem == n.counted) break;
+    if (!w.stop) out += w.stem + " ";
+  }
+  return out;
+}
+
+// Words that change what a count covers: a running total ("so far", "in all"), another batch
+// ("another", "additional", "more"), another period ("previous", "last season"). Two sentences
+// with different scope words count different things.
+std::string ScopeWords(const Document& d, uint32_t sentence) {
+  static const std::set<std::string> kScope = {
+      "far", "total", "altogeth", "overal", "another", "anoth", "addit", "previous", "prior", "cumul", "combin"};
+  std::set<std::string> found;
+  for (const Word& w : d.sentences[sentence].words) {
+    if (w.kind == TokenKind::kWord && kScope.count(w.stem)) found.insert(w.stem);
+  }
+  std::string out;
+  for (const std::string& w : found) out += w + " ";
+  return out;
+}
+
+bool HasYear(const Document& d, uint32_t sentence) {
+  for (const NumberMention& n : d.numbers) {
+    if (n.sentence == sentence && n.is_year) return true;
+  }
+  return false;
+}
+
+// True when article `article` (any of its units) also gives a value compatible with `n` for
+// the same counted thing: it does not disagree with the article giving `n`.
+bool AlsoStates(const StoryView& v, uint32_t article, const NumberMention& n) {
+  for (uint32_t u = 0; u < v.docs.size(); ++u) {
+    if (v.article_of[u] != article) continue;
+    for (const NumberMention& m : v.docs[u]->numbers) {
+      if (!m.is_year && CountKey(m) == CountKey(n) && Compatible(m, n)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether two unaligned mentions are close enough in what they count to be compared.
+bool SameScope(const StoryView& v, uint32_t da, const NumberMention& a, uint32_t db, const NumberMention& b) {
+  const Document& A = *v.docs[da];
+  const Document& B = *v.docs[db];
+  return Modifiers(A, a) == Modifiers(B, b) && ScopeWords(A, a.sentence) == ScopeWords(B, b.sentence) &&
+         HasYear(A, a.sentence) == HasYear(B, b.sentence);
+}
+
 // Mentions in article `doc` within kMaxRatio of `n`'s value.
 size_t NearCount(const std::vector<std::pair<uint32_t, const NumberMention*>>& mentions, uint32_t doc,
                  const NumberMention& n) {
@@ -158,18 +218,24 @@ void NumberConflicts(const StoryView& v, ConflictSet* out) {
       for (size_t j = i + 1; j < mentions.size(); ++j) {
         auto [da, a] = mentions[i];
         auto [db, b] = mentions[j];
-        if (da == db || Compatible(*a, *b)) continue;
         SentenceRef ra{da, a->sentence}, rb{db, b->sentence};
+        if (v.SameArticle(da, db) || Compatible(*a, *b) || out->AreCopies(ra, rb)) continue;
         bool aligned = v.alignment.fact_of[da][a->sentence] == v.alignment.fact_of[db][b->sentence];
         // Unaligned sentences are paired only on a counted noun ("two minutes" is a duration),
         // unambiguous in both sentences.
         if (!aligned && (a->counted.empty() || !Unambiguous(*v.docs[da], *a) || !Unambiguous(*v.docs[db], *b))) continue;
-        if (!aligned && !Comparable(*a, *b)) continue;
+        if (!aligned && (!Comparable(*a, *b) || !SameScope(v, da, *a, db, *b))) continue;
+        // An article that also gives the other value does not disagree (an update printed
+        // below the first version, a figure and its correction).
+        if (AlsoStates(v, v.article_of[da], *b) || AlsoStates(v, v.article_of[db], *a)) continue;
         double cos = Cosine(v.alignment.Vector(ra), v.alignment.Vector(rb));
         bool lone = NearCount(mentions, da, *b) == 1 && NearCount(mentions, db, *a) == 1;
+        // A lone pairing rests on the counted noun alone: right for "120 firefighters were at
+        // the scene" / "140 firefighters ... were involved", wrong for "Two climbers killed" /
+        // "Three climbers with him were rescued"; hence the lowest confidence shown by default.
         double confidence = aligned ? 0.85
                             : cos >= kLooseNumberCosine ? 0.7
-                            : lone && !GenericCount(a->counted) && cos >= kLoneNumberCosine ? 0.6 : 0;
+                            : lone && !GenericCount(a->counted) && cos >= kLoneNumberCosine ? 0.55 : 0;
         if (confidence > 0) AddNumberPair(v, da, *a, db, *b, confidence, out);
       }
     }
@@ -178,22 +244,41 @@ void NumberConflicts(const StoryView& v, ConflictSet* out) {
 
 // ---- dates ----
 
-bool DayLike(const DateMention& d) {
+// The days a date expression covers, resolved against its article's publication date:
+// "March 3" / "yesterday" one day, "last week" the Monday-to-Sunday week before the one the
+// article was published in. Empty when it cannot be resolved (a weekday in an undated article).
+struct DayRange {
+  int64_t first = 0, last = 0;
+};
+
+std::optional<DayRange> RangeOf(const Document& d, const DateMention& m) {
+  if (m.day) return DayRange{*m.day, *m.day};
+  const auto& pub = d.article->published;
+  int offset = 0;
+  if (!pub || std::sscanf(m.normalized.c_str(), "week:%d", &offset) != 1) return std::nullopt;
+  const int64_t today = FloorDiv(*pub, 86400);
+  const int64_t monday = today - (WeekdayFromDays(today) + 6) % 7 + 7 * static_cast<int64_t>(offset);
+  return DayRange{monday, monday + 6};
+}
+
+bool DayLike(const Document& doc, const DateMention& d) {
   return d.kind == DateMention::Kind::kWeekday || d.kind == DateMention::Kind::kCalendar ||
-         (d.kind == DateMention::Kind::kRelative && d.day.has_value());
+         (d.kind == DateMention::Kind::kRelative && RangeOf(doc, d).has_value());
 }
 
 std::vector<const DateMention*> DatesIn(const Document& d, uint32_t sentence) {
   std::vector<const DateMention*> out;
   for (const DateMention& m : d.dates) {
-    if (m.sentence == sentence && DayLike(m)) out.push_back(&m);
+    if (m.sentence == sentence && DayLike(d, m)) out.push_back(&m);
   }
   return out;
 }
 
 // Whether two day expressions name different days; false when they cannot be compared.
-bool DifferentDays(const DateMention& a, const DateMention& b) {
-  if (a.day && b.day) return *a.day != *b.day;
+bool DifferentDays(const Document& A, const DateMention& a, const Document& B, const DateMention& b) {
+  auto ra = RangeOf(A, a), rb = RangeOf(B, b);
+  if (ra && rb) return ra->last < rb->first || rb->last < ra->first;
+  if (a.kind == DateMention::Kind::kRelative || b.kind == DateMention::Kind::kRelative) return false;
   if (a.weekday >= 0 && b.weekday >= 0) return a.weekday != b.weekday;
   if (a.month > 0 && b.month > 0 && a.day_of_month > 0 && b.day_of_month > 0) {
     return a.month != b.month || a.day_of_month != b.day_of_month;
@@ -201,8 +286,8 @@ bool DifferentDays(const DateMention& a, const DateMention& b) {
   return false;
 }
 
-std::string DayKey(const DateMention& d) {
-  if (d.day) return "day:" + std::to_string(*d.day);
+std::string DayKey(const Document& doc, const DateMention& d) {
+  if (auto r = RangeOf(doc, d)) return "days:" + std::to_string(r->first) + "-" + std::to_string(r->last);
   return d.normalized;
 }
 
@@ -213,8 +298,8 @@ void AddDatePair(const StoryView& v, uint32_t da, const DateMention& a, uint32_t
   std::string what = SharedWords(A, a.sentence, B, b.sentence, 4);
   // Keyed by the claim of the earlier article, so more outlets on that claim join one conflict.
   std::string key = "date|" + std::to_string(v.alignment.fact_of[da][a.sentence]);
-  out->Add(key, ConflictKind::kDate, "when: " + what, DayKey(a), a.text, da, a.sentence, confidence);
-  out->Add(key, ConflictKind::kDate, "when: " + what, DayKey(b), b.text, db, b.sentence, confidence);
+  out->Add(key, ConflictKind::kDate, "when: " + what, DayKey(A, a), a.text, da, a.sentence, confidence);
+  out->Add(key, ConflictKind::kDate, "when: " + what, DayKey(B, b), b.text, db, b.sentence, confidence);
 }
 
 size_t CountKind(const std::vector<const DateMention*>& ds, DateMention::Kind k) {
@@ -234,26 +319,56 @@ bool InFuture(const Document& d, const DateMention& m) {
 // weekday against a calendar date or "yesterday" is almost always two different moments of
 // the story. Unaligned sentences must give resolved days and agree on tense: "results came
 // back on Thursday" and "results are expected on Saturday" are two events.
-void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, bool aligned, ConflictSet* out) {
+// True when article `article` (any unit) names the day `m` names: it does not disagree with it.
+bool StatesDay(const StoryView& v, uint32_t article, const DateMention& m) {
+  for (uint32_t u = 0; u < v.docs.size(); ++u) {
+    if (v.article_of[u] != article) continue;
+    for (const DateMention& x : v.docs[u]->dates) {
+      if (x.kind != m.kind) continue;
+      if (m.day && x.day) {
+        if (*x.day == *m.day) return true;
+        continue;
+      }
+      if (m.weekday >= 0 && x.weekday == m.weekday) return true;
+      if (m.month > 0 && x.month == m.month && x.day_of_month == m.day_of_month) return true;
+    }
+  }
+  return false;
+}
+
+void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, bool aligned, bool lead, ConflictSet* out) {
+  if (v.SameArticle(a.doc, b.doc) || out->AreCopies(a, b)) return;
   const Document& A = *v.docs[a.doc];
   const Document& B = *v.docs[b.doc];
+  if (IsDateline(A.sentences[a.sentence]) || IsDateline(B.sentences[b.sentence])) return;
   auto da = DatesIn(A, a.sentence), db = DatesIn(B, b.sentence);
   for (const DateMention* x : da) {
     if (CountKind(da, x->kind) != 1 || CountKind(db, x->kind) != 1) continue;
     for (const DateMention* y : db) {
-      if (y->kind != x->kind || !DifferentDays(*x, *y)) continue;
+      if (y->kind != x->kind || !DifferentDays(A, *x, B, *y)) continue;
       // Unaligned: both days resolved against a publication date (a bare weekday in an undated
-      // article could be any day of a week-long story), and the same tense.
-      if (!aligned && (!x->day || !y->day || InFuture(A, *x) != InFuture(B, *y))) continue;
-      AddDatePair(v, a.doc, *x, b.doc, *y, aligned ? 0.85 : 0.65, out);
+      // article could be any day of a week-long story), and the same tense; or both in the
+      // leads of their articles and the articles never give each other's day (below).
+      bool resolved = x->day && y->day && InFuture(A, *x) == InFuture(B, *y);
+      if (!aligned && !resolved && !lead) continue;
+      if (!aligned && !resolved &&
+          (StatesDay(v, v.article_of[a.doc], *y) || StatesDay(v, v.article_of[b.doc], *x))) {
+        continue;
+      }
+      AddDatePair(v, a.doc, *x, b.doc, *y, aligned ? 0.85 : resolved ? 0.65 : 0.6, out);
     }
   }
+}
+
+// The title and first sentences of an article: where a report states when its event happened.
+bool InLead(const StoryView& v, SentenceRef r) {
+  return v.docs[r.doc]->is_title || r.sentence < kLeadSentences;
 }
 
 void DateConflicts(const StoryView& v, ConflictSet* out) {
   for (const Fact& f : v.alignment.facts) {
     for (size_t i = 0; i < f.members.size(); ++i) {
-      for (size_t j = i + 1; j < f.members.size(); ++j) DatePairs(v, f.members[i], f.members[j], true, out);
+      for (size_t j = i + 1; j < f.members.size(); ++j) DatePairs(v, f.members[i], f.members[j], true, false, out);
     }
   }
   // Loose: unaligned sentences with days, across articles, similar enough.
@@ -266,8 +381,10 @@ void DateConflicts(const StoryView& v, ConflictSet* out) {
   for (size_t i = 0; i < dated.size(); ++i) {
     for (size_t j = i + 1; j < dated.size(); ++j) {
       SentenceRef a = dated[i], b = dated[j];
-      if (a.doc == b.doc || v.alignment.fact_of[a.doc][a.sentence] == v.alignment.fact_of[b.doc][b.sentence]) continue;
-      if (Cosine(v.alignment.Vector(a), v.alignment.Vector(b)) >= kLooseDateCosine) DatePairs(v, a, b, false, out);
+      if (v.SameArticle(a.doc, b.doc) || v.alignment.fact_of[a.doc][a.sentence] == v.alignment.fact_of[b.doc][b.sentence]) continue;
+      double cos = Cosine(v.alignment.Vector(a), v.alignment.Vector(b));
+      bool lead = InLead(v, a) && InLead(v, b) && cos >= kLeadDateCosine;
+      if (cos >= kLooseDateCosine || lead) DatePairs(v, a, b, false, lead, out);
     }
   }
 }
@@ -312,7 +429,8 @@ void QuoteConflicts(const StoryView& v, ConflictSet* out) {
     for (size_t j = i + 1; j < quotes.size(); ++j) {
       const Q& a = quotes[i];
       const Q& b = quotes[j];
-      if (a.doc == b.doc || a.words.size() < 3 || b.words.size() < 3 || a.words == b.words) continue;
+      if (v.SameArticle(a.doc, b.doc) || a.words.size() < 3 || b.words.size() < 3 || a.words == b.words) continue;
+      if (out->AreCopies({a.doc, a.q->sentence}, {b.doc, b.q->sentence})) continue;
       bool same_speaker = !a.q->speaker_key.empty() && a.q->speaker_key == b.q->speaker_key;
       bool both_named = !a.q->speaker_key.empty() && !b.q->speaker_key.empty();
       if (ContainsRun(a.words, b.words) || ContainsRun(b.words, a.words)) continue;  // excerpt
