@@ -132,5 +132,187 @@ TEST(Compare, ExcerptOfAQuoteIsNoConflict) {
   EXPECT_EQ(Find(CompareStory(t), ConflictKind::kQuote), nullptr);
 }
 
+// ---- copied sentences with one value changed (edits.cc); all outlets and events fictional ----
+
+size_t CountKind(const Comparison& c, ConflictKind kind) {
+  size_t n = 0;
+  for (const Conflict& x : c.conflicts) n += x.kind == kind;
+  return n;
+}
+
+TEST(Edits, NumberChangedInACopiedSentence) {
+  TestStory t;
+  t.Add("a", "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina overnight.");
+  t.Add("b", "Harbour police in Estvik said 52 boats were damaged when the storm hit the marina overnight.");
+  Comparison c = CompareStory(t);
+  ASSERT_EQ(c.conflicts.size(), 1u);
+  EXPECT_EQ(c.conflicts[0].kind, ConflictKind::kNumber);
+  EXPECT_TRUE(HasValue(c.conflicts[0], "49"));
+  EXPECT_TRUE(HasValue(c.conflicts[0], "52"));
+  EXPECT_GE(c.conflicts[0].confidence, 0.9);
+  // Evidence keeps the source's offsets.
+  const SourceRef& ref = c.conflicts[0].values[1].refs[0];
+  EXPECT_EQ(t.articles[1].text.substr(ref.begin, ref.end - ref.begin), c.conflicts[0].values[1].evidence);
+}
+
+TEST(Edits, SameCountInWordsAndDigitsIsNoConflict) {
+  TestStory t;
+  t.Add("a", "Harbour police in Estvik said two boats were damaged when the storm hit the marina.");
+  t.Add("b", "Harbour police in Estvik said 2 boats were damaged when the storm hit the marina.");
+  EXPECT_TRUE(CompareStory(t).conflicts.empty());
+}
+
+TEST(Edits, WeekdayChangedInACopiedSentence) {
+  TestStory t;
+  t.Add("a", "The Korsholm city council voted on Monday to close the old swimming hall in Tarnby.");
+  t.Add("b", "The Korsholm city council voted on Thursday to close the old swimming hall in Tarnby.");
+  Comparison c = CompareStory(t);
+  ASSERT_EQ(CountKind(c, ConflictKind::kDate), 1u);
+  const Conflict* d = Find(c, ConflictKind::kDate);
+  EXPECT_TRUE(HasValue(*d, "Monday"));
+  EXPECT_TRUE(HasValue(*d, "Thursday"));
+}
+
+TEST(Edits, RankAddedToATitle) {
+  TestStory t;
+  t.Add("a", "Harbour Minister Sigrid Holm said the Estvik pier would reopen within a month.");
+  t.Add("b", "Harbour deputy Minister Sigrid Holm said the Estvik pier would reopen within a month.");
+  Comparison c = CompareStory(t);
+  const Conflict* title = Find(c, ConflictKind::kTitle);
+  ASSERT_NE(title, nullptr);
+  EXPECT_TRUE(HasValue(*title, "deputy Minister"));
+  EXPECT_EQ(CountKind(c, ConflictKind::kTitle), 1u);  // found twice, shown once
+}
+
+TEST(Edits, NameRespelledInACopiedSentence) {
+  TestStory t;
+  t.Add("a", "Goalkeeper Tobias Lindqvist saved two penalties as Korsholm FC won the shoot-out.\n"
+             "Lindqvist was named man of the match by the league.");
+  t.Add("b", "Goalkeeper Tobias Lindqvust saved two penalties as Korsholm FC won the shoot-out.");
+  Comparison c = CompareStory(t);
+  ASSERT_EQ(c.conflicts.size(), 1u);
+  EXPECT_EQ(c.conflicts[0].kind, ConflictKind::kName);
+  EXPECT_TRUE(HasValue(c.conflicts[0], "Lindqvust"));
+}
+
+TEST(Edits, WordChangedInsideAQuote) {
+  TestStory t;
+  t.Add("a", "\"We cannot rebuild the breakwater before the winter storms,\" the Osterhamn harbour master said.");
+  t.Add("b", "\"We certainly rebuild the breakwater before the winter storms,\" the Osterhamn harbour master said.");
+  Comparison c = CompareStory(t);
+  const Conflict* q = Find(c, ConflictKind::kQuote);
+  ASSERT_NE(q, nullptr);
+  EXPECT_TRUE(HasValue(*q, "cannot"));
+  EXPECT_TRUE(HasValue(*q, "certainly"));
+}
+
+TEST(Edits, ReworderOutsideQuotesAndSpellingConventionsAreNoConflict) {
+  TestStory t;
+  t.Add("a", "The Estvik Theatre Company recognised the volunteers who ran the shelter on Sunday night.");
+  t.Add("b", "The Estvik Theater Company recognized the volunteers who staffed the shelter on Sunday night.");
+  EXPECT_TRUE(CompareStory(t).conflicts.empty());
+}
+
+TEST(Edits, DatelinesAreNoConflict) {
+  TestStory t;
+  t.Add("a", "Updated 4 March 2026, 18:07 GMT\nThe Tarnby ferry resumed service after the repairs, the operator said.");
+  t.Add("b", "Updated 5 March 2026, 09:15 GMT\nThe Tarnby ferry resumed service after the repairs, the operator said.");
+  EXPECT_TRUE(CompareStory(t).conflicts.empty());
+}
+
+// ---- titles, name words, lead dates, weeks ----
+
+TEST(Compare, HeadlinesAreCompared) {
+  TestStory t;
+  t.Add("a", "The coastguard said the crew was rescued without injuries.", "",
+        "Trawler sinks off Vindholm on Tuesday");
+  t.Add("b", "The coastguard said the crew was rescued without injuries.", "",
+        "Trawler sinks off Vindholm on Friday");
+  Comparison c = CompareStory(t);
+  const Conflict* d = Find(c, ConflictKind::kDate);
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(d->values[0].refs[0].in_title);
+  const SourceRef& ref = d->values[1].refs[0];
+  EXPECT_EQ(t.articles[1].title.substr(ref.begin, ref.end - ref.begin), d->values[1].evidence);
+}
+
+TEST(Compare, NameWordSpelledTwoWaysInDifferentSentences) {
+  TestStory t;
+  t.Add("a", "Striker Mikkel Aasgard scored twice in the final at Ringvold Stadium.\n"
+             "Aasgard said the win belonged to the fans.");
+  t.Add("b", "The cup was decided by two goals from Mikkel Aasgaard before the interval.\n"
+             "Estvik United had no answer to the pace of the Korsholm forwards.");
+  Comparison c = CompareStory(t);
+  const Conflict* n = Find(c, ConflictKind::kName);
+  ASSERT_NE(n, nullptr);
+  EXPECT_TRUE(HasValue(*n, "Aasgard"));
+  EXPECT_TRUE(HasValue(*n, "Aasgaard"));
+}
+
+TEST(Compare, PluralOfANameWordIsNoConflict) {
+  TestStory t;
+  t.Add("a", "The Korsholm Falcons won their fifth game in a row at Ringvold Stadium on Saturday.");
+  t.Add("b", "Korsholm Falcon fans celebrated the fifth straight win outside the stadium.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kName), nullptr);
+}
+
+TEST(Compare, LeadsGiveDifferentDaysForOneHappening) {
+  TestStory t;
+  t.Add("a", "Voters in Valdmark cast ballots on Sunday in a parliamentary election called early.\n"
+             "Turnout was high in the capital.");
+  t.Add("b", "Valdmark voted Thursday in a parliamentary election that observers called calm.\n"
+             "Polling stations in Korsholm stayed open late.");
+  Comparison c = CompareStory(t);
+  const Conflict* d = Find(c, ConflictKind::kDate);
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(HasValue(*d, "Sunday"));
+  EXPECT_TRUE(HasValue(*d, "Thursday"));
+}
+
+TEST(Compare, LeadDaysOfDifferentHappeningsAreNoConflict) {
+  TestStory t;
+  t.Add("a", "A gunman opened fire at an Estvik office party on Friday, killing one man.");
+  t.Add("b", "Staff were coping on Saturday with the death of their boss, an Estvik wholesaler shot at the party.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
+}
+
+TEST(Compare, LastWeekResolvedAgainstEachArticleDate) {
+  // Published a week apart: "last week" and "this week" are the same week (2-8 March 2026).
+  TestStory same;
+  same.Add("a", "The Tarnby fire inspectors finished their report last week, the council said.",
+           "2026-03-10T09:00:00Z");
+  same.Add("b", "The Tarnby fire inspectors finished their report this week, the council said.",
+           "2026-03-05T09:00:00Z");
+  EXPECT_EQ(Find(CompareStory(same), ConflictKind::kDate), nullptr);
+  // Published the same day: two different weeks.
+  TestStory differ;
+  differ.Add("a", "The Tarnby fire inspectors finished their report last week, the council said.",
+             "2026-03-10T09:00:00Z");
+  differ.Add("b", "The Tarnby fire inspectors finished their report this week, the council said.",
+             "2026-03-10T12:00:00Z");
+  EXPECT_NE(Find(CompareStory(differ), ConflictKind::kDate), nullptr);
+}
+
+TEST(Compare, CountOfASubsetOrARunningTotalIsNoConflict) {
+  TestStory t;
+  t.Add("a", "The coastguard detained 23 suspects after the raid on the Vindholm smugglers.\n"
+             "During the raid, six rifles were seized.");
+  t.Add("b", "Among them were 11 Valdmarkian suspects wanted since last year.\n"
+             "So far, the coastguard has seized 14 rifles from smugglers.");
+  Comparison c = CompareStory(t);
+  EXPECT_EQ(Find(c, ConflictKind::kNumber), nullptr);
+}
+
+TEST(Compare, MinConfidenceFilters) {
+  TestStory t;
+  t.Add("a", "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina overnight.");
+  t.Add("b", "Harbour police in Estvik said 52 boats were damaged when the storm hit the marina overnight.");
+  Alignment a = Align(t.ptrs, AlignOptions{});
+  CompareOptions strict;
+  strict.min_confidence = 0.99;
+  EXPECT_TRUE(Compare(t.ptrs, a, strict).conflicts.empty());
+  EXPECT_FALSE(Compare(t.ptrs, a, CompareOptions{}).conflicts.empty());
+}
+
 }  // namespace
 }  // namespace parallax

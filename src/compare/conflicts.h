@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -56,6 +57,14 @@ class ConflictSet {
 void FindEditConflicts(const StoryView& view, ConflictSet* out);
 void FindPeopleConflicts(const StoryView& view, ConflictSet* out);
 void FindValueConflicts(const StoryView& view, ConflictSet* out);
+
+// The days a date expression covers ([first, last], days since 1970-01-01), resolved against
+// its article's publication date: "March 3" or "yesterday" one day, "last week" the
+// Monday-to-Sunday week before the article's. Empty when unresolvable (an undated weekday).
+struct DayRange {
+  int64_t first = 0, last = 0;
+};
+std::optional<DayRange> RangeOf(const Document& d, const DateMention& m);
 
 // A dateline or timestamp ("4 October 2013, 18:07 (GMT+05:00)", "Updated 4/9/2007 6:04 PM"):
 // a line of mostly numbers and calendar words, which states when an article was published.

@@ -203,12 +203,33 @@ std::string TitleText(const Side& x) {
   return x.Text(x.begin, end);
 }
 
+// The person whose title a hunk changes ("Maren Ostby"), or "".
+std::string TitleHolder(const Side& x) {
+  const uint32_t at = x.s.words[std::min<size_t>(x.end, x.s.words.size() - 1)].begin;
+  for (const RoleMention& r : x.doc.roles) {
+    if (r.sentence == x.ref.sentence && r.span.begin <= at && at < r.span.end) return x.doc.entities[r.entity].text;
+  }
+  return "";
+}
+
 // The entity mention around a name hunk, as written ("Eastern Conferance"), else the hunk.
 std::string NameText(const Side& x) {
   for (const EntityMention& e : x.doc.entities) {
     if (e.sentence == x.ref.sentence && e.first_word <= x.begin && e.last_word >= x.end) return e.text;
   }
   return x.HunkText();
+}
+
+// The date expression holding the hunk, or nullptr.
+const DateMention* DateAround(const Side& x) {
+  if (x.begin == x.end) return nullptr;
+  for (const DateMention& m : x.doc.dates) {
+    if (m.sentence == x.ref.sentence && m.span.begin <= x.s.words[x.begin].begin &&
+        x.s.words[x.end - 1].end <= m.span.end) {
+      return &m;
+    }
+  }
+  return nullptr;
 }
 
 // The quotation holding the hunk: the extractor's, else the one its marks delimit.
@@ -260,6 +281,21 @@ Verdict Classify(const Side& a, const Side& b) {
     v.kind = ConflictKind::kNumber;
     v.a_value = a.HunkText(), v.b_value = b.HunkText();
     v.a_key = a.Norms(), v.b_key = b.Norms();
+    v.confidence = kValueConfidence;
+    return v;
+  }
+  // A relative day changed ("last week" / "this week"), compared once resolved against each
+  // article's own date.
+  const DateMention* da = DateAround(a);
+  const DateMention* db = DateAround(b);
+  if (da && db) {
+    auto ra = RangeOf(a.doc, *da), rb = RangeOf(b.doc, *db);
+    bool differ = ra && rb ? (ra->last < rb->first || rb->last < ra->first) : da->normalized != db->normalized;
+    if (!differ) return v;
+    v.kind = ConflictKind::kDate;
+    v.a_value = da->text, v.b_value = db->text;
+    v.a_key = ra ? std::to_string(ra->first) : da->normalized;
+    v.b_key = rb ? std::to_string(rb->first) : db->normalized;
     v.confidence = kValueConfidence;
     return v;
   }
@@ -365,7 +401,8 @@ void ComparePair(const StoryView& v, SentenceRef ra, SentenceRef rb, uint32_t fa
     Side a{A, ra, sa, h.a_begin, h.a_end}, b{B, rb, sb, h.b_begin, h.b_end};
     Verdict verdict = Classify(a, b);
     if (verdict.confidence <= 0) continue;
-    std::string subject = Subject(a, h);
+    std::string subject = verdict.kind == ConflictKind::kTitle ? TitleHolder(a) : "";
+    if (subject.empty()) subject = Subject(a, h);
     std::string key = "edit|" + std::to_string(fact) + "|" + subject;
     out->Add(key, verdict.kind, subject, verdict.a_key, verdict.a_value, ra.doc, ra.sentence, verdict.confidence);
     out->Add(key, verdict.kind, subject, verdict.b_key, verdict.b_value, rb.doc, rb.sentence, verdict.confidence);

@@ -29,10 +29,10 @@ constexpr double kLooseNumberCosine = 0.3;
 // For a specific thing each article counts once ("120 firefighters" / "140 firefighters").
 constexpr double kLoneNumberCosine = 0.05;
 constexpr double kLooseDateCosine = 0.25;
-// Two leads (title and first two sentences) on one subject state the day of the story's event
+// Two leads (title and first three sentences) on one subject state the day of the story's event
 // ("Turkmenistan voted Sunday" / "Voters in Turkmenistan cast ballots Thursday"): compared at a
 // low similarity, when neither article also gives the other's day.
-constexpr uint32_t kLeadSentences = 2;
+constexpr uint32_t kLeadSentences = 3;
 constexpr double kLeadDateCosine = 0.1;
 // Word-set Jaccard above which two quotes are one statement worded differently.
 constexpr double kQuoteOverlap = 0.5;
@@ -244,23 +244,6 @@ void NumberConflicts(const StoryView& v, ConflictSet* out) {
 
 // ---- dates ----
 
-// The days a date expression covers, resolved against its article's publication date:
-// "March 3" / "yesterday" one day, "last week" the Monday-to-Sunday week before the one the
-// article was published in. Empty when it cannot be resolved (a weekday in an undated article).
-struct DayRange {
-  int64_t first = 0, last = 0;
-};
-
-std::optional<DayRange> RangeOf(const Document& d, const DateMention& m) {
-  if (m.day) return DayRange{*m.day, *m.day};
-  const auto& pub = d.article->published;
-  int offset = 0;
-  if (!pub || std::sscanf(m.normalized.c_str(), "week:%d", &offset) != 1) return std::nullopt;
-  const int64_t today = FloorDiv(*pub, 86400);
-  const int64_t monday = today - (WeekdayFromDays(today) + 6) % 7 + 7 * static_cast<int64_t>(offset);
-  return DayRange{monday, monday + 6};
-}
-
 bool DayLike(const Document& doc, const DateMention& d) {
   return d.kind == DateMention::Kind::kWeekday || d.kind == DateMention::Kind::kCalendar ||
          (d.kind == DateMention::Kind::kRelative && RangeOf(doc, d).has_value());
@@ -319,12 +302,47 @@ bool InFuture(const Document& d, const DateMention& m) {
 // weekday against a calendar date or "yesterday" is almost always two different moments of
 // the story. Unaligned sentences must give resolved days and agree on tense: "results came
 // back on Thursday" and "results are expected on Saturday" are two events.
-// True when article `article` (any unit) names the day `m` names: it does not disagree with it.
+bool InLead(const StoryView& v, SentenceRef r);
+
+// Content stems within kDateWindow words of a date mention: what happened that day ("voted
+// Sunday in a parliamentary election" -> vote, parliamentari, elect).
+constexpr uint32_t kDateWindow = 6;
+std::set<std::string> WordsAround(const Document& d, const DateMention& m) {
+  const Sentence& s = d.sentences[m.sentence];
+  uint32_t first = 0, last = 0;
+  for (uint32_t i = 0; i < s.words.size(); ++i) {
+    if (s.words[i].end <= m.span.begin) first = i + 1;
+    if (s.words[i].begin < m.span.end) last = i + 1;
+  }
+  std::set<std::string> out;
+  uint32_t lo = first > kDateWindow ? first - kDateWindow : 0;
+  uint32_t hi = std::min<uint32_t>(static_cast<uint32_t>(s.words.size()), last + kDateWindow);
+  for (uint32_t i = lo; i < hi; ++i) {
+    const Word& w = s.words[i];
+    if ((i >= first && i < last) || w.kind != TokenKind::kWord || w.stop || w.stem.size() < 3) continue;
+    out.insert(w.stem);
+  }
+  return out;
+}
+
+// Whether two undated day mentions are said of one happening: a content word shared within
+// a few words of each ("placed ... on injured reserve Friday" / "placed ... on the injured list
+// on Wednesday"), not just the same story ("opened fire Friday" / "were coping Saturday").
+bool SameHappening(const Document& A, const DateMention& a, const Document& B, const DateMention& b) {
+  std::set<std::string> wa = WordsAround(A, a), wb = WordsAround(B, b);
+  for (const std::string& w : wa) {
+    if (wb.count(w)) return true;
+  }
+  return false;
+}
+
+// True when the lead of article `article` names the day `m` names: it does not disagree with
+// it (the lead gives both days, for two moments of the story).
 bool StatesDay(const StoryView& v, uint32_t article, const DateMention& m) {
   for (uint32_t u = 0; u < v.docs.size(); ++u) {
     if (v.article_of[u] != article) continue;
     for (const DateMention& x : v.docs[u]->dates) {
-      if (x.kind != m.kind) continue;
+      if (x.kind != m.kind || !InLead(v, {u, x.sentence})) continue;
       if (m.day && x.day) {
         if (*x.day == *m.day) return true;
         continue;
@@ -352,7 +370,8 @@ void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, bool aligned, b
       bool resolved = x->day && y->day && InFuture(A, *x) == InFuture(B, *y);
       if (!aligned && !resolved && !lead) continue;
       if (!aligned && !resolved &&
-          (StatesDay(v, v.article_of[a.doc], *y) || StatesDay(v, v.article_of[b.doc], *x))) {
+          (StatesDay(v, v.article_of[a.doc], *y) || StatesDay(v, v.article_of[b.doc], *x) ||
+           !SameHappening(A, *x, B, *y))) {
         continue;
       }
       AddDatePair(v, a.doc, *x, b.doc, *y, aligned ? 0.85 : resolved ? 0.65 : 0.6, out);
@@ -452,6 +471,19 @@ void QuoteConflicts(const StoryView& v, ConflictSet* out) {
 }
 
 }  // namespace
+
+// The days a date expression covers, resolved against its article's publication date:
+// "March 3" / "yesterday" one day, "last week" the Monday-to-Sunday week before the one the
+// article was published in. Empty when it cannot be resolved (a weekday in an undated article).
+std::optional<DayRange> RangeOf(const Document& d, const DateMention& m) {
+  if (m.day) return DayRange{*m.day, *m.day};
+  const auto& pub = d.article->published;
+  int offset = 0;
+  if (!pub || std::sscanf(m.normalized.c_str(), "week:%d", &offset) != 1) return std::nullopt;
+  const int64_t today = FloorDiv(*pub, 86400);
+  const int64_t monday = today - (WeekdayFromDays(today) + 6) % 7 + 7 * static_cast<int64_t>(offset);
+  return DayRange{monday, monday + 6};
+}
 
 void FindValueConflicts(const StoryView& view, ConflictSet* out) {
   NumberConflicts(view, out);
