@@ -288,7 +288,7 @@ Verdict Classify(const Side& a, const Side& b) {
   // article's own date.
   const DateMention* da = DateAround(a);
   const DateMention* db = DateAround(b);
-  if (da && db) {
+  if (da && db && da->kind == DateMention::Kind::kRelative && db->kind == DateMention::Kind::kRelative) {
     auto ra = RangeOf(a.doc, *da), rb = RangeOf(b.doc, *db);
     bool differ = ra && rb ? (ra->last < rb->first || rb->last < ra->first) : da->normalized != db->normalized;
     if (!differ) return v;

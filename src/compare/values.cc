@@ -33,7 +33,7 @@ constexpr double kLooseDateCosine = 0.25;
 // ("Turkmenistan voted Sunday" / "Voters in Turkmenistan cast ballots Thursday"): compared at a
 // low similarity, when neither article also gives the other's day.
 constexpr uint32_t kLeadSentences = 3;
-constexpr double kLeadDateCosine = 0.1;
+constexpr double kLeadDateCosine = 0.02;
 // Word-set Jaccard above which two quotes are one statement worded differently.
 constexpr double kQuoteOverlap = 0.5;
 constexpr double kSameQuoteOverlap = 0.7;
@@ -304,8 +304,8 @@ bool InFuture(const Document& d, const DateMention& m) {
 // back on Thursday" and "results are expected on Saturday" are two events.
 bool InLead(const StoryView& v, SentenceRef r);
 
-// Content stems within kDateWindow words of a date mention: what happened that day ("voted
-// Sunday in a parliamentary election" -> vote, parliamentari, elect).
+// Content stems within kDateWindow words of a date mention: what happened that day
+// ("voted Sunday in a parliamentary election" -> vote, parliamentari, elect).
 constexpr uint32_t kDateWindow = 6;
 std::set<std::string> WordsAround(const Document& d, const DateMention& m) {
   const Sentence& s = d.sentences[m.sentence];
