@@ -336,13 +336,15 @@ bool SameHappening(const Document& A, const DateMention& a, const Document& B, c
   return false;
 }
 
-// True when the lead of article `article` names the day `m` names: it does not disagree with
-// it (the lead gives both days, for two moments of the story).
+// True when article `article` names the day `m` names: it does not disagree with it (it gives
+// both days, for two moments of the story). Explicit calendar dates are looked for in the whole
+// article; weekdays only in the lead: further down, "Wednesday" is often another moment of the
+// story than the lead's (the fire broke out Wednesday night, engineers came Wednesday).
 bool StatesDay(const StoryView& v, uint32_t article, const DateMention& m) {
   for (uint32_t u = 0; u < v.docs.size(); ++u) {
     if (v.article_of[u] != article) continue;
     for (const DateMention& x : v.docs[u]->dates) {
-      if (x.kind != m.kind || !InLead(v, {u, x.sentence})) continue;
+      if (x.kind != m.kind || (m.kind != DateMention::Kind::kCalendar && !InLead(v, {u, x.sentence}))) continue;
       if (m.day && x.day) {
         if (*x.day == *m.day) return true;
         continue;
@@ -369,11 +371,8 @@ void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, bool aligned, b
       // leads of their articles and the articles never give each other's day (below).
       bool resolved = x->day && y->day && InFuture(A, *x) == InFuture(B, *y);
       if (!aligned && !resolved && !lead) continue;
-      if (!aligned && !resolved &&
-          (StatesDay(v, v.article_of[a.doc], *y) || StatesDay(v, v.article_of[b.doc], *x) ||
-           !SameHappening(A, *x, B, *y))) {
-        continue;
-      }
+      if (!aligned && (StatesDay(v, v.article_of[a.doc], *y) || StatesDay(v, v.article_of[b.doc], *x))) continue;
+      if (!aligned && !resolved && !SameHappening(A, *x, B, *y)) continue;
       AddDatePair(v, a.doc, *x, b.doc, *y, aligned ? 0.85 : resolved ? 0.65 : 0.6, out);
     }
   }
