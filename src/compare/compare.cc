@@ -112,7 +112,7 @@ std::string SharedWords(const Document& a, uint32_t sa, const Document& b, uint3
 }
 
 Comparison Compare(const std::vector<const Document*>& docs, const Alignment& alignment,
-                   const CompareOptions& options) {
+                   const CompareOptions& options, const std::vector<const Document*>& copies) {
   Comparison out;
   std::vector<uint32_t> identity(docs.size());
   for (uint32_t d = 0; d < docs.size(); ++d) identity[d] = d;
@@ -131,14 +131,16 @@ Comparison Compare(const std::vector<const Document*>& docs, const Alignment& al
                    [](const Statement& a, const Statement& b) { return a.sources.size() > b.sources.size(); });
   // Conflicts read each article's title too (headlines name the person, the day and the
   // count), so they align their own units: per article its title, then its body.
+  std::vector<const Document*> articles = docs;
+  articles.insert(articles.end(), copies.begin(), copies.end());
   std::vector<const Document*> units;
   std::vector<uint32_t> article_of;
-  for (uint32_t d = 0; d < docs.size(); ++d) {
-    if (docs[d]->title && !docs[d]->title->sentences.empty()) {
-      units.push_back(docs[d]->title.get());
+  for (uint32_t d = 0; d < articles.size(); ++d) {
+    if (articles[d]->title && !articles[d]->title->sentences.empty()) {
+      units.push_back(articles[d]->title.get());
       article_of.push_back(d);
     }
-    units.push_back(docs[d]);
+    units.push_back(articles[d]);
     article_of.push_back(d);
   }
   Alignment unit_alignment = Align(units, AlignOptions{});

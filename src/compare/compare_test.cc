@@ -303,6 +303,20 @@ TEST(Compare, CountOfASubsetOrARunningTotalIsNoConflict) {
   EXPECT_EQ(Find(c, ConflictKind::kNumber), nullptr);
 }
 
+TEST(Compare, ACopyThatChangedAValueDisagreesWithItsOriginal) {
+  TestStory t;
+  t.Add("wire", "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina overnight.\n"
+                "The marina will stay closed until Friday.");
+  t.Add("copy", "Harbour police in Estvik said 52 boats were damaged when the storm hit the marina overnight.\n"
+                "The marina will stay closed until Friday.");
+  std::vector<const Document*> originals{t.ptrs[0]}, copies{t.ptrs[1]};
+  Alignment a = Align(originals, AlignOptions{});
+  Comparison c = Compare(originals, a, CompareOptions{}, copies);
+  ASSERT_EQ(c.conflicts.size(), 1u);
+  EXPECT_EQ(c.conflicts[0].values[1].sources, (std::vector<std::string>{"copy"}));
+  EXPECT_TRUE(c.agreements.empty());  // a copy is no second source
+}
+
 TEST(Compare, MinConfidenceFilters) {
   TestStory t;
   t.Add("a", "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina overnight.");

@@ -112,9 +112,28 @@ bool LoneInSentence(const Document& d, const NumberMention& n) {
 
 // True when no other number of the sentence could count the same thing: another count of the
 // same noun, or a bare number ("cut 650 of its 2,100 jobs": 650 has no noun of its own).
+// A score or record written with a dash ("65-53", "25 - 7"): two bare numbers that count no
+// noun of the sentence.
+bool InScore(const Document& d, const NumberMention& m) {
+  std::string_view text = d.article->text;
+  auto dash_digit = [&](size_t at, int step) {
+    for (size_t i = at, seen_dash = 0; i < text.size(); i += step) {
+      char c = text[i];
+      if (c == ' ') continue;
+      if (c == '-' && !seen_dash) {
+        seen_dash = 1;
+        continue;
+      }
+      return seen_dash && c >= '0' && c <= '9';
+    }
+    return false;
+  };
+  return dash_digit(m.span.end, 1) || (m.span.begin > 0 && dash_digit(m.span.begin - 1, -1));
+}
+
 bool Unambiguous(const Document& d, const NumberMention& n) {
   for (const NumberMention& m : d.numbers) {
-    if (&m == &n || m.sentence != n.sentence || m.is_year) continue;
+    if (&m == &n || m.sentence != n.sentence || m.is_year || InScore(d, m)) continue;
     if (CountKey(m) == CountKey(n) || (m.counted.empty() && m.unit.empty())) return false;
   }
   return true;
