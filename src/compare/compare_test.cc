@@ -155,6 +155,19 @@ TEST(Edits, NumberChangedInACopiedSentence) {
   EXPECT_EQ(t.articles[1].text.substr(ref.begin, ref.end - ref.begin), c.conflicts[0].values[1].evidence);
 }
 
+TEST(Edits, OutletsPrintingOneWordingShareOneValue) {
+  TestStory t;
+  const char* kOld = "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina overnight.";
+  t.Add("a", kOld);
+  t.Add("b", "Harbour police in Estvik said 52 boats were damaged when the storm hit the marina overnight.");
+  t.Add("c", kOld);
+  Comparison c = CompareStory(t);
+  ASSERT_EQ(c.conflicts.size(), 1u);
+  ASSERT_EQ(c.conflicts[0].values.size(), 2u);
+  EXPECT_EQ(c.conflicts[0].values[0].sources, (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ(c.conflicts[0].values[1].sources, (std::vector<std::string>{"b"}));
+}
+
 TEST(Edits, SameCountInWordsAndDigitsIsNoConflict) {
   TestStory t;
   t.Add("a", "Harbour police in Estvik said two boats were damaged when the storm hit the marina.");

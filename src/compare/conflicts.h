@@ -35,11 +35,22 @@ class ConflictSet {
   std::vector<Conflict> Take(double min_confidence);
   // Two sentences that are copies of one another up to a few words (edits.cc): the word diff
   // is the exact answer there, so the looser detectors leave the pair alone.
-  void MarkCopies(SentenceRef a, SentenceRef b) { copies_.insert(PairKey(a, b)); }
-  bool AreCopies(SentenceRef a, SentenceRef b) const { return copies_.count(PairKey(a, b)) > 0; }
+  // Pairs are recorded between wordings: `SetWording` maps a sentence to the first sentence
+  // worded the same way (edits.cc diffs each wording once).
+  void SetWording(SentenceRef r, SentenceRef wording) { wording_[{r.doc, r.sentence}] = {wording.doc, wording.sentence}; }
+  void MarkCopies(SentenceRef a, SentenceRef b) { copies_.insert(PairKey(Wording(a), Wording(b))); }
+  bool AreCopies(SentenceRef a, SentenceRef b) const {
+    SentenceRef wa = Wording(a), wb = Wording(b);
+    if (wa == wb) return wording_.count({a.doc, a.sentence}) > 0;  // worded alike: copies
+    return copies_.count(PairKey(wa, wb)) > 0;
+  }
 
  private:
   using RefKey = std::pair<uint32_t, uint32_t>;
+  SentenceRef Wording(SentenceRef r) const {
+    auto it = wording_.find({r.doc, r.sentence});
+    return it == wording_.end() ? r : SentenceRef{it->second.first, it->second.second};
+  }
   static std::pair<RefKey, RefKey> PairKey(SentenceRef a, SentenceRef b) {
     RefKey x{a.doc, a.sentence}, y{b.doc, b.sentence};
     return x < y ? std::make_pair(x, y) : std::make_pair(y, x);
@@ -52,6 +63,7 @@ class ConflictSet {
   std::map<std::string, Entry> entries_;
   std::vector<std::string> order_;
   std::set<std::pair<RefKey, RefKey>> copies_;
+  std::map<RefKey, RefKey> wording_;
 };
 
 void FindEditConflicts(const StoryView& view, ConflictSet* out);

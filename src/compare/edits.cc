@@ -13,13 +13,16 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analyze/lexicon.h"
 #include "compare/conflicts.h"
 #include "compare/similarity.h"
 #include "text/utf8.h"
+#include "util/hash.h"
 #include "util/strings.h"
 
 namespace parallax {
@@ -388,7 +391,34 @@ std::string Subject(const Side& a, const Hunk& h) {
   return std::string(Trim(before)) + " … " + std::string(Trim(after));
 }
 
-void ComparePair(const StoryView& v, SentenceRef ra, SentenceRef rb, uint32_t fact, ConflictSet* out) {
+// The members of one fact that share one wording (folded words, punctuation aside).
+using Variant = std::vector<SentenceRef>;
+
+// A wire sentence printed by forty outlets is diffed once against each other wording, not forty
+// times forty; past kMaxVariants wordings of one claim the rest are not diffed (a story with
+// that many rewrites of one sentence is a template, not a claim).
+constexpr size_t kMaxVariants = 32;
+
+std::vector<Variant> Variants(const StoryView& v, const Fact& fact) {
+  std::unordered_map<uint64_t, size_t> index;
+  std::vector<Variant> out;
+  for (const SentenceRef& r : fact.members) {
+    uint64_t h = 0;
+    for (const Word& w : v.docs[r.doc]->sentences[r.sentence].words) {
+      if (w.kind != TokenKind::kPunct) h = HashCombine(h, Hash64(w.norm));
+    }
+    auto [it, inserted] = index.try_emplace(h, out.size());
+    if (inserted) {
+      if (out.size() == kMaxVariants) continue;
+      out.emplace_back();
+    }
+    if (it->second < out.size()) out[it->second].push_back(r);
+  }
+  return out;
+}
+
+void ComparePair(const StoryView& v, const Variant& va, const Variant& vb, uint32_t fact, ConflictSet* out) {
+  const SentenceRef ra = va.front(), rb = vb.front();
   const Document& A = *v.docs[ra.doc];
   const Document& B = *v.docs[rb.doc];
   const Sentence& sa = A.sentences[ra.sentence];
@@ -397,6 +427,10 @@ void ComparePair(const StoryView& v, SentenceRef ra, SentenceRef rb, uint32_t fa
   std::vector<Hunk> hunks = Hunks(sa, sb, &copies);
   if (!copies) return;
   out->MarkCopies(ra, rb);
+  // An article on both sides (its title and body worded differently) does not disagree with
+  // itself: only the other articles are set against each other.
+  std::set<uint32_t> in_a;
+  for (SentenceRef r : va) in_a.insert(v.article_of[r.doc]);
   for (const Hunk& h : hunks) {
     Side a{A, ra, sa, h.a_begin, h.a_end}, b{B, rb, sb, h.b_begin, h.b_end};
     Verdict verdict = Classify(a, b);
@@ -404,8 +438,13 @@ void ComparePair(const StoryView& v, SentenceRef ra, SentenceRef rb, uint32_t fa
     std::string subject = verdict.kind == ConflictKind::kTitle ? TitleHolder(a) : "";
     if (subject.empty()) subject = Subject(a, h);
     std::string key = "edit|" + std::to_string(fact) + "|" + subject;
-    out->Add(key, verdict.kind, subject, verdict.a_key, verdict.a_value, ra.doc, ra.sentence, verdict.confidence);
-    out->Add(key, verdict.kind, subject, verdict.b_key, verdict.b_value, rb.doc, rb.sentence, verdict.confidence);
+    for (SentenceRef r : va) {
+      out->Add(key, verdict.kind, subject, verdict.a_key, verdict.a_value, r.doc, r.sentence, verdict.confidence);
+    }
+    for (SentenceRef r : vb) {
+      if (in_a.count(v.article_of[r.doc])) continue;
+      out->Add(key, verdict.kind, subject, verdict.b_key, verdict.b_value, r.doc, r.sentence, verdict.confidence);
+    }
   }
 }
 
@@ -428,12 +467,13 @@ bool IsDateline(const Sentence& s) {
 
 void FindEditConflicts(const StoryView& v, ConflictSet* out) {
   for (uint32_t f = 0; f < v.alignment.facts.size(); ++f) {
-    const Fact& fact = v.alignment.facts[f];
-    for (size_t i = 0; i < fact.members.size(); ++i) {
-      for (size_t j = i + 1; j < fact.members.size(); ++j) {
-        SentenceRef a = fact.members[i], b = fact.members[j];
-        if (!v.SameArticle(a.doc, b.doc)) ComparePair(v, a, b, f, out);
-      }
+    std::vector<Variant> variants = Variants(v, v.alignment.facts[f]);
+    if (variants.size() < 2) continue;
+    for (const Variant& variant : variants) {
+      for (SentenceRef r : variant) out->SetWording(r, variant.front());
+    }
+    for (size_t i = 0; i < variants.size(); ++i) {
+      for (size_t j = i + 1; j < variants.size(); ++j) ComparePair(v, variants[i], variants[j], f, out);
     }
   }
 }
