@@ -30,8 +30,10 @@ constexpr double kLooseNumberCosine = 0.3;
 constexpr double kLoneNumberCosine = 0.05;
 constexpr double kLooseDateCosine = 0.25;
 // Two leads (title and first three sentences) on one subject state the day of the story's event
-// ("Turkmenistan voted Sunday" / "Voters in Turkmenistan cast ballots Thursday"): compared at a
-// low similarity, when neither article also gives the other's day.
+// ("Turkmenistan voted Sunday" / "Voters in Turkmenistan cast ballots Thursday"): compared at
+// almost any similarity (the story's clustering already says they report one event), when a
+// word around each day is shared and neither lead also gives the other's day. Measured on
+// conflicts-dev/real-pairs: 0.1 missed 6 of 66 planted days and caught no false one more.
 constexpr uint32_t kLeadSentences = 3;
 constexpr double kLeadDateCosine = 0.02;
 // Word-set Jaccard above which two quotes are one statement worded differently.
