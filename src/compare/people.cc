@@ -113,8 +113,10 @@ void NameConflict(const StoryView& view, const std::vector<const Spelling*>& gro
   // Corroboration: both spellings carry a role with the same head noun.
   std::map<std::string, std::set<const Spelling*>> heads;
   for (const Spelling* s : group) {
-    for (uint32_t d : s->docs) {
-      auto it = roles.find(d);
+    std::set<uint32_t> units;
+    for (auto [u, e] : s->mentions) units.insert(u);
+    for (uint32_t u : units) {
+      auto it = roles.find(u);
       if (it == roles.end()) continue;
       for (const RoleMention* r : it->second) heads[r->head].insert(s);
     }

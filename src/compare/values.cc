@@ -17,6 +17,7 @@
 #include <optional>
 #include <set>
 
+#include "analyze/lexicon.h"
 #include "compare/conflicts.h"
 #include "util/strings.h"
 #include "util/time.h"
@@ -325,6 +326,18 @@ bool InFuture(const Document& d, const DateMention& m) {
 // back on Thursday" and "results are expected on Saturday" are two events.
 bool InLead(const StoryView& v, SentenceRef r);
 
+// A wire dateline opening a paragraph: "KORSHOLM, March 9 (Northline) – ...". It dates the
+// dispatch, not the events the sentence reports.
+bool WireDateline(const Document& d, const DateMention& m) {
+  const Sentence& s = d.sentences[m.sentence];
+  if (s.words.empty() || !s.words[0].all_upper || m.span.begin - s.span.begin > 60) return false;
+  std::string_view after = d.article->text;
+  after = after.substr(m.span.end, std::min<size_t>(after.size() - m.span.end, 40));
+  while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  return after.starts_with("(") || after.starts_with("-") || after.starts_with("\u2013") ||
+         after.starts_with("\u2014");
+}
+
 // Content stems within kDateWindow words of a date mention: what happened that day
 // ("voted Sunday in a parliamentary election" -> vote, parliamentari, elect).
 constexpr uint32_t kDateWindow = 6;
@@ -340,7 +353,11 @@ std::set<std::string> WordsAround(const Document& d, const DateMention& m) {
   uint32_t hi = std::min<uint32_t>(static_cast<uint32_t>(s.words.size()), last + kDateWindow);
   for (uint32_t i = lo; i < hi; ++i) {
     const Word& w = s.words[i];
-    if ((i >= first && i < last) || w.kind != TokenKind::kWord || w.stop || w.stem.size() < 3) continue;
+    // "said on Tuesday" tells when it was said, which every report of the story does.
+    if ((i >= first && i < last) || w.kind != TokenKind::kWord || w.stop || w.stem.size() < 3 ||
+        IsSpeechVerb(w.norm)) {
+      continue;
+    }
     out.insert(w.stem);
   }
   return out;
@@ -391,9 +408,13 @@ void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, bool aligned, b
       // article could be any day of a week-long story), and the same tense; or both in the
       // leads of their articles and the articles never give each other's day (below).
       bool resolved = x->day && y->day && InFuture(A, *x) == InFuture(B, *y);
-      if (!aligned && !resolved && !lead) continue;
+      // The lead heuristic stands in for publication dates: dated articles have their days
+      // resolved and compared above.
+      bool undated = !x->day && !y->day;
+      if (!aligned && !resolved && !(lead && undated)) continue;
+      if (WireDateline(A, *x) || WireDateline(B, *y)) continue;
       if (!aligned && (StatesDay(v, v.article_of[a.doc], *y) || StatesDay(v, v.article_of[b.doc], *x))) continue;
-      if (!aligned && !resolved && !SameHappening(A, *x, B, *y)) continue;
+      if (!aligned && !SameHappening(A, *x, B, *y)) continue;
       AddDatePair(v, a.doc, *x, b.doc, *y, aligned ? 0.85 : resolved ? 0.65 : 0.6, out);
     }
   }
