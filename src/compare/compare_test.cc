@@ -289,6 +289,15 @@ TEST(Compare, LeadDaysOfDifferentHappeningsAreNoConflict) {
   EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
 }
 
+TEST(Compare, DaysOfStatementsAndWireDatelinesAreNoConflict) {
+  TestStory t;
+  t.Add("a", "KORSHOLM, March 9 (Northline) - The rail union said on Monday its members would strike over pay.",
+        "2026-03-09T12:00:00Z");
+  t.Add("b", "Commuters face weeks of disruption from March 17 after the strike vote, the union leader said on Tuesday.",
+        "2026-03-10T12:00:00Z");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
+}
+
 TEST(Compare, LastWeekResolvedAgainstEachArticleDate) {
   // Published a week apart: "last week" and "this week" are the same week (2-8 March 2026).
   TestStory same;

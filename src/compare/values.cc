@@ -326,6 +326,20 @@ bool InFuture(const Document& d, const DateMention& m) {
 // back on Thursday" and "results are expected on Saturday" are two events.
 bool InLead(const StoryView& v, SentenceRef r);
 
+// The day of a statement ("the union said on Monday", "police said Sunday"): outlets quote
+// statements made on different days without disagreeing about what happened.
+bool StatementDay(const Document& d, const DateMention& m) {
+  const Sentence& s = d.sentences[m.sentence];
+  for (uint32_t i = 0; i < s.words.size() && s.words[i].begin < m.span.begin; ++i) {
+    if (s.words[i].end > m.span.begin) break;
+    // The last word or two before the day: "said on Monday", "said Monday".
+    bool near = i + 2 >= s.words.size() || s.words[i + 1].begin >= m.span.begin ||
+                (s.words[i + 1].norm == "on" && s.words[i + 2].begin >= m.span.begin);
+    if (near && IsSpeechVerb(s.words[i].norm)) return true;
+  }
+  return false;
+}
+
 // A wire dateline opening a paragraph: "KORSHOLM, March 9 (Northline) – ...". It dates the
 // dispatch, not the events the sentence reports.
 bool WireDateline(const Document& d, const DateMention& m) {
@@ -413,6 +427,7 @@ void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, bool aligned, b
       bool undated = !x->day && !y->day;
       if (!aligned && !resolved && !(lead && undated)) continue;
       if (WireDateline(A, *x) || WireDateline(B, *y)) continue;
+      if (!aligned && (StatementDay(A, *x) || StatementDay(B, *y))) continue;
       if (!aligned && (StatesDay(v, v.article_of[a.doc], *y) || StatesDay(v, v.article_of[b.doc], *x))) continue;
       if (!aligned && !SameHappening(A, *x, B, *y)) continue;
       AddDatePair(v, a.doc, *x, b.doc, *y, aligned ? 0.85 : resolved ? 0.65 : 0.6, out);
