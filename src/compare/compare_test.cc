@@ -339,6 +339,26 @@ TEST(Compare, ACopyThatChangedAValueDisagreesWithItsOriginal) {
   EXPECT_TRUE(c.agreements.empty());  // a copy is no second source
 }
 
+TEST(Compare, ParaphrasedCountOfOnePerson) {
+  TestStory t;
+  t.Add("a", "Striker Mikkel Aasgard scored 23 points on Friday and became the club's all-time top scorer.\n"
+             "Korsholm won the semi-final in front of a full stadium.");
+  t.Add("b", "Mikkel Aasgard put on a show, scoring 25 points and becoming the club's leading scorer ever.\n"
+             "The final will be played at Ringvold Stadium.");
+  Comparison c = CompareStory(t);
+  const Conflict* n = Find(c, ConflictKind::kNumber);
+  ASSERT_NE(n, nullptr);
+  EXPECT_TRUE(HasValue(*n, "23"));
+  EXPECT_TRUE(HasValue(*n, "25"));
+}
+
+TEST(Compare, CountsOfTwoPeopleAreNoConflict) {
+  TestStory t;
+  t.Add("a", "Goalkeeper Tobias Lindqvist made 12 saves for Korsholm before the break.");
+  t.Add("b", "At the other end, Estvik keeper Jonas Brekke finished the game with 7 saves.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kNumber), nullptr);
+}
+
 TEST(Compare, MinConfidenceFilters) {
   TestStory t;
   t.Add("a", "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina overnight.");

@@ -30,6 +30,9 @@ constexpr double kLooseNumberCosine = 0.3;
 // For a specific thing each article counts once ("120 firefighters" / "140 firefighters").
 constexpr double kLoneNumberCosine = 0.05;
 constexpr double kLooseDateCosine = 0.25;
+// Paraphrases of one count ("scored 23 points" / "scoring 25 points") are less similar overall;
+// they are paired at this cosine when two words around the numbers are shared.
+constexpr double kContextNumberCosine = 0.1;
 // Two leads (title and first three sentences) on one subject state the day of the story's event
 // ("Turkmenistan voted Sunday" / "Voters in Turkmenistan cast ballots Thursday"): compared at
 // almost any similarity (the story's clustering already says they report one event), when a
@@ -40,6 +43,32 @@ constexpr double kLeadDateCosine = 0.02;
 // Word-set Jaccard above which two quotes are one statement worded differently.
 constexpr double kQuoteOverlap = 0.5;
 constexpr double kSameQuoteOverlap = 0.7;
+
+// Content stems within kDateWindow words of a date mention: what happened that day
+// ("voted Sunday in a parliamentary election" -> vote, parliamentari, elect).
+constexpr uint32_t kDateWindow = 6;
+std::set<std::string> WordsAround(const Document& d, uint32_t sentence, Span span) {
+  const Sentence& s = d.sentences[sentence];
+  const DateMention m{sentence, span};
+  uint32_t first = 0, last = 0;
+  for (uint32_t i = 0; i < s.words.size(); ++i) {
+    if (s.words[i].end <= m.span.begin) first = i + 1;
+    if (s.words[i].begin < m.span.end) last = i + 1;
+  }
+  std::set<std::string> out;
+  uint32_t lo = first > kDateWindow ? first - kDateWindow : 0;
+  uint32_t hi = std::min<uint32_t>(static_cast<uint32_t>(s.words.size()), last + kDateWindow);
+  for (uint32_t i = lo; i < hi; ++i) {
+    const Word& w = s.words[i];
+    // "said on Tuesday" tells when it was said, which every report of the story does.
+    if ((i >= first && i < last) || w.kind != TokenKind::kWord || w.stop || w.stem.size() < 3 ||
+        IsSpeechVerb(w.norm)) {
+      continue;
+    }
+    out.insert(w.stem);
+  }
+  return out;
+}
 
 // ---- numbers ----
 
@@ -115,15 +144,15 @@ bool LoneInSentence(const Document& d, const NumberMention& n) {
 
 // True when no other number of the sentence could count the same thing: another count of the
 // same noun, or a bare number ("cut 650 of its 2,100 jobs": 650 has no noun of its own).
-// A score or record written with a dash ("65-53", "25 - 7"): two bare numbers that count no
-// noun of the sentence.
+// A score, record, clock time or fraction ("65-53", "25 - 7", "4:43", "17/35"): bare numbers
+// that count no noun of the sentence.
 bool InScore(const Document& d, const NumberMention& m) {
   std::string_view text = d.article->text;
   auto dash_digit = [&](size_t at, int step) {
     for (size_t i = at, seen_dash = 0; i < text.size(); i += step) {
       char c = text[i];
       if (c == ' ') continue;
-      if (c == '-' && !seen_dash) {
+      if ((c == '-' || c == ':' || c == '/') && !seen_dash) {
         seen_dash = 1;
         continue;
       }
@@ -213,6 +242,31 @@ bool SameScope(const StoryView& v, uint32_t da, const NumberMention& a, uint32_t
          HasYear(A, a.sentence) == HasYear(B, b.sentence);
 }
 
+// Content words shared within kDateWindow words of two counts, the counted noun aside: who
+// counted or did what ("Doug McDermott scored 23 points" / "McDermott ... scoring 25 points").
+// The people (and untyped names) a sentence names, by last word.
+std::set<std::string> PeopleIn(const Document& d, uint32_t sentence) {
+  std::set<std::string> out;
+  for (const EntityMention& e : d.entities) {
+    if (e.sentence != sentence || e.type == EntityType::kPlace || e.type == EntityType::kOrganization) continue;
+    out.insert(e.key.substr(e.key.rfind(' ') + 1));
+  }
+  return out;
+}
+
+size_t SharedAround(const Document& A, const NumberMention& a, const Document& B, const NumberMention& b) {
+  // Counts said of two different people ("Garrard completed 28 passes" / "Manning ...
+  // completing his first 17 passes") are two counts.
+  std::set<std::string> pa = PeopleIn(A, a.sentence), pb = PeopleIn(B, b.sentence);
+  if (!pa.empty() && !pb.empty() && std::none_of(pa.begin(), pa.end(), [&](const std::string& p) { return pb.count(p) > 0; })) {
+    return 0;
+  }
+  std::set<std::string> wa = WordsAround(A, a.sentence, a.span), wb = WordsAround(B, b.sentence, b.span);
+  size_t shared = 0;
+  for (const std::string& w : wa) shared += w != a.counted && wb.count(w);
+  return shared;
+}
+
 // Mentions in article `doc` within kMaxRatio of `n`'s value.
 size_t NearCount(const std::vector<std::pair<uint32_t, const NumberMention*>>& mentions, uint32_t doc,
                  const NumberMention& n) {
@@ -257,6 +311,7 @@ void NumberConflicts(const StoryView& v, ConflictSet* out) {
         // "Three climbers with him were rescued"; hence the lowest confidence shown by default.
         double confidence = aligned ? 0.85
                             : cos >= kLooseNumberCosine ? 0.7
+                            : cos >= kContextNumberCosine && SharedAround(*v.docs[da], *a, *v.docs[db], *b) >= 2 ? 0.6
                             : lone && !GenericCount(a->counted) && cos >= kLoneNumberCosine ? 0.55 : 0;
         if (confidence > 0) AddNumberPair(v, da, *a, db, *b, confidence, out);
       }
@@ -352,36 +407,11 @@ bool WireDateline(const Document& d, const DateMention& m) {
          after.starts_with("\u2014");
 }
 
-// Content stems within kDateWindow words of a date mention: what happened that day
-// ("voted Sunday in a parliamentary election" -> vote, parliamentari, elect).
-constexpr uint32_t kDateWindow = 6;
-std::set<std::string> WordsAround(const Document& d, const DateMention& m) {
-  const Sentence& s = d.sentences[m.sentence];
-  uint32_t first = 0, last = 0;
-  for (uint32_t i = 0; i < s.words.size(); ++i) {
-    if (s.words[i].end <= m.span.begin) first = i + 1;
-    if (s.words[i].begin < m.span.end) last = i + 1;
-  }
-  std::set<std::string> out;
-  uint32_t lo = first > kDateWindow ? first - kDateWindow : 0;
-  uint32_t hi = std::min<uint32_t>(static_cast<uint32_t>(s.words.size()), last + kDateWindow);
-  for (uint32_t i = lo; i < hi; ++i) {
-    const Word& w = s.words[i];
-    // "said on Tuesday" tells when it was said, which every report of the story does.
-    if ((i >= first && i < last) || w.kind != TokenKind::kWord || w.stop || w.stem.size() < 3 ||
-        IsSpeechVerb(w.norm)) {
-      continue;
-    }
-    out.insert(w.stem);
-  }
-  return out;
-}
-
 // Whether two undated day mentions are said of one happening: a content word shared within
 // a few words of each ("placed ... on injured reserve Friday" / "placed ... on the injured list
 // on Wednesday"), not just the same story ("opened fire Friday" / "were coping Saturday").
 bool SameHappening(const Document& A, const DateMention& a, const Document& B, const DateMention& b) {
-  std::set<std::string> wa = WordsAround(A, a), wb = WordsAround(B, b);
+  std::set<std::string> wa = WordsAround(A, a.sentence, a.span), wb = WordsAround(B, b.sentence, b.span);
   for (const std::string& w : wa) {
     if (wb.count(w)) return true;
   }
