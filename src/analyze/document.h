@@ -81,6 +81,7 @@ struct DateMention {
   // date makes it resolvable ("yesterday", "Tuesday" before the publication day, "March 3").
   std::optional<int64_t> day;
   int weekday = -1;             // 0 = Sunday .. 6 = Saturday, when written or resolved
+  int written_weekday = -1;     // the weekday as written ("Tuesday, 8 October"), -1 when none
   int month = 0;                // 1..12 when written
   int day_of_month = 0;         // 1..31 when written
   int year = 0;                 // when written

@@ -336,6 +336,8 @@ std::vector<const DateMention*> DatesIn(const Document& d, uint32_t sentence) {
 
 // Whether two day expressions name different days; false when they cannot be compared.
 bool DifferentDays(const Document& A, const DateMention& a, const Document& B, const DateMention& b) {
+  // "Tuesday 8 October 2011" / "Saturday 8 October 2011": one date, two weekdays written.
+  if (a.written_weekday >= 0 && b.written_weekday >= 0 && a.written_weekday != b.written_weekday) return true;
   auto ra = RangeOf(A, a), rb = RangeOf(B, b);
   if (ra && rb) return ra->last < rb->first || rb->last < ra->first;
   if (a.kind == DateMention::Kind::kRelative || b.kind == DateMention::Kind::kRelative) return false;
