@@ -271,9 +271,11 @@ void NameWordConflicts(const StoryView& view, ConflictSet* out) {
   // story's vocabulary.
   std::map<char, std::vector<const std::pair<const std::string, NameWord>*>> by_letter;
   for (const auto& entry : names) by_letter[entry.first[0]].push_back(&entry);
-  for (const auto& [letter, list] : by_letter) {
+  for (auto& [letter, list] : by_letter) {
+    // By length, so each word meets only the words one letter longer or shorter.
+    std::stable_sort(list.begin(), list.end(), [](auto* x, auto* y) { return x->first.size() < y->first.size(); });
     for (size_t i = 0; i < list.size(); ++i) {
-      for (size_t j = i + 1; j < list.size(); ++j) {
+      for (size_t j = i + 1; j < list.size() && list[j]->first.size() <= list[i]->first.size() + 1; ++j) {
         const auto& [xa, a] = *list[i];
         const auto& [xb, b] = *list[j];
         if (!Disjoint(a.articles, b.articles) || !NearNameWords(xa, xb)) continue;
