@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
 
 #include "analyze/lexicon.h"
 #include "compare/conflicts.h"
@@ -190,16 +191,14 @@ bool CandidateNameWord(const Word& w) {
          !IsHonorific(w.norm) && !IsOrgKeyword(w.norm) && !IsPlaceKeyword(w.norm);
 }
 
-std::map<std::string, NameWord> CollectNameWords(const StoryView& view) {
-  std::map<std::string, NameWord> out;
-  std::set<std::string> lowercase;
+std::unordered_map<std::string, NameWord> CollectNameWords(const StoryView& view) {
+  std::unordered_map<std::string, NameWord> out;
   for (uint32_t u = 0; u < view.docs.size(); ++u) {
     const Document& d = *view.docs[u];
     for (uint32_t si = 0; si < d.sentences.size(); ++si) {
       const auto& words = d.sentences[si].words;
       for (uint32_t i = 0; i < words.size(); ++i) {
         const Word& w = words[i];
-        if (w.kind == TokenKind::kWord && !w.upper_initial) lowercase.insert(w.norm);
         if (!CandidateNameWord(w)) continue;
         NameWord& n = out[w.norm];
         n.articles.insert(view.article_of[u]);
@@ -212,7 +211,15 @@ std::map<std::string, NameWord> CollectNameWords(const StoryView& view) {
       }
     }
   }
-  for (auto& [norm, n] : out) n.lowercase = lowercase.count(norm) > 0;
+  // Second pass, lookups only: which candidates are also ordinary lowercase words.
+  for (const Document* d : view.docs) {
+    for (const Sentence& s : d->sentences) {
+      for (const Word& w : s.words) {
+        if (w.kind != TokenKind::kWord || w.upper_initial) continue;
+        if (auto it = out.find(w.norm); it != out.end()) it->second.lowercase = true;
+      }
+    }
+  }
   return out;
 }
 
@@ -265,15 +272,18 @@ std::string NameAround(const StoryView& view, const NameWord& n, const NameWord&
 }
 
 void NameWordConflicts(const StoryView& view, ConflictSet* out) {
-  std::map<std::string, NameWord> names = CollectNameWords(view);
+  std::unordered_map<std::string, NameWord> names = CollectNameWords(view);
   // Candidates are blocked by first letter (a respelling keeps it; "Kristoffer" /
   // "Christoffer" is left to the entity-level comparison), so the cost is not quadratic in the
   // story's vocabulary.
   std::map<char, std::vector<const std::pair<const std::string, NameWord>*>> by_letter;
   for (const auto& entry : names) by_letter[entry.first[0]].push_back(&entry);
   for (auto& [letter, list] : by_letter) {
-    // By length, so each word meets only the words one letter longer or shorter.
-    std::stable_sort(list.begin(), list.end(), [](auto* x, auto* y) { return x->first.size() < y->first.size(); });
+    // By length (then spelling, for a deterministic order), so each word meets only the words
+    // one letter longer or shorter.
+    std::sort(list.begin(), list.end(), [](auto* x, auto* y) {
+      return x->first.size() != y->first.size() ? x->first.size() < y->first.size() : x->first < y->first;
+    });
     for (size_t i = 0; i < list.size(); ++i) {
       for (size_t j = i + 1; j < list.size() && list[j]->first.size() <= list[i]->first.size() + 1; ++j) {
         const auto& [xa, a] = *list[i];
