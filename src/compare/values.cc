@@ -44,9 +44,9 @@ constexpr double kLeadDateCosine = 0.02;
 constexpr double kQuoteOverlap = 0.5;
 constexpr double kSameQuoteOverlap = 0.7;
 
-// The kDateWindow content stems on each side of a date mention (4: measured on
-// conflicts-dev real-pairs, 6 found 2 more planted days and 2 false ones in subset-pairs): what happened that day
-// ("voted Sunday in a parliamentary election" -> vote, parliamentari, elect).
+// The kDateWindow content stems on each side of a date (or number) mention: what happened
+// that day ("voted Sunday in a parliamentary election" -> vote, parliamentari, elect). 4 was
+// measured on conflicts-dev: 6 found 2 more planted days and 2 false ones in subset-pairs.
 constexpr uint32_t kDateWindow = 4;
 std::set<std::string> WordsAround(const Document& d, uint32_t sentence, Span span) {
   const Sentence& s = d.sentences[sentence];
@@ -200,8 +200,8 @@ std::string Modifiers(const Document& d, const NumberMention& n) {
   return out;
 }
 
-// Words that change what a count covers: a running total ("so far", "in all"), another batch
-// ("another", "additional", "more"), another period ("previous", "last season"). Two sentences
+// Words that change what a count covers: a running total ("so far", "in total", "overall"),
+// another batch ("another", "additional"), another period ("previous", "prior"). Two sentences
 // with different scope words count different things.
 std::string ScopeWords(const Document& d, uint32_t sentence) {
   static const std::set<std::string> kScope = {
@@ -242,8 +242,6 @@ bool SameScope(const StoryView& v, uint32_t da, const NumberMention& a, uint32_t
          HasYear(A, a.sentence) == HasYear(B, b.sentence);
 }
 
-// Content words shared within kDateWindow words of two counts, the counted noun aside: who
-// counted or did what ("Doug McDermott scored 23 points" / "McDermott ... scoring 25 points").
 // The people (and untyped names) a sentence names, by last word.
 std::set<std::string> PeopleIn(const Document& d, uint32_t sentence) {
   std::set<std::string> out;
@@ -254,6 +252,8 @@ std::set<std::string> PeopleIn(const Document& d, uint32_t sentence) {
   return out;
 }
 
+// Content words shared within kDateWindow words of two counts, the counted noun aside: who
+// counted or did what ("Doug McDermott scored 23 points" / "McDermott ... scoring 25 points").
 size_t SharedAround(const Document& A, const NumberMention& a, const Document& B, const NumberMention& b) {
   // Counts said of two different people ("Garrard completed 28 passes" / "Manning ...
   // completing his first 17 passes") are two counts.
@@ -387,14 +387,14 @@ bool InLead(const StoryView& v, SentenceRef r);
 // statements made on different days without disagreeing about what happened.
 bool StatementDay(const Document& d, const DateMention& m) {
   const Sentence& s = d.sentences[m.sentence];
-  for (uint32_t i = 0; i < s.words.size() && s.words[i].begin < m.span.begin; ++i) {
-    if (s.words[i].end > m.span.begin) break;
-    // The last word or two before the day: "said on Monday", "said Monday".
-    bool near = i + 2 >= s.words.size() || s.words[i + 1].begin >= m.span.begin ||
-                (s.words[i + 1].norm == "on" && s.words[i + 2].begin >= m.span.begin);
+  // k: the first word of the mention ("on" is part of it when written: "on Monday").
+  size_t k = 0;
+  while (k < s.words.size() && s.words[k].begin < m.span.begin) ++k;
+  for (size_t back = 1; back <= 2 && back <= k; ++back) {
+    const std::string& n = s.words[k - back].norm;
     // Also the day news was given out: "it was reported Wednesday".
-    const std::string& n = s.words[i].norm;
-    if (near && (IsSpeechVerb(n) || n == "reported")) return true;
+    if (IsSpeechVerb(n) || n == "reported") return true;
+    if (n != "on") break;  // "said on Monday" when "on" is outside the mention
   }
   return false;
 }
