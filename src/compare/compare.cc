@@ -84,18 +84,21 @@ std::vector<Conflict> ConflictSet::Take(double min_confidence) {
     Conflict& c = entries_[key].conflict;
     if (c.values.size() >= 2 && c.confidence >= min_confidence) out.push_back(std::move(c));
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Conflict& a, const Conflict& b) { return a.confidence > b.confidence; });
+  std::stable_sort(out.begin(), out.end(), [](const Conflict& a, const Conflict& b) {
+    return a.confidence > b.confidence;
+  });
   // One disagreement found by two detectors is shown once, with the higher confidence.
   std::vector<Conflict> kept;
   for (Conflict& c : out) {
-    bool repeated = std::any_of(kept.begin(), kept.end(), [&](const Conflict& k) { return Repeats(k, c); });
+    bool repeated =
+        std::any_of(kept.begin(), kept.end(), [&](const Conflict& k) { return Repeats(k, c); });
     if (!repeated) kept.push_back(std::move(c));
   }
   return kept;
 }
 
-std::string SharedWords(const Document& a, uint32_t sa, const Document& b, uint32_t sb, size_t max) {
+std::string SharedWords(const Document& a, uint32_t sa, const Document& b, uint32_t sb,
+                        size_t max) {
   std::unordered_set<std::string_view> other;
   for (const Word& w : b.sentences[sb].words) {
     if (w.kind == TokenKind::kWord && !w.stop) other.insert(w.stem);
@@ -127,8 +130,9 @@ Comparison Compare(const std::vector<const Document*>& docs, const Alignment& al
       out.unique.push_back({std::move(st.text), st.sources.front(), st.evidence.front()});
     }
   }
-  std::stable_sort(out.agreements.begin(), out.agreements.end(),
-                   [](const Statement& a, const Statement& b) { return a.sources.size() > b.sources.size(); });
+  std::stable_sort(
+      out.agreements.begin(), out.agreements.end(),
+      [](const Statement& a, const Statement& b) { return a.sources.size() > b.sources.size(); });
   // Conflicts read each article's title too (headlines name the person, the day and the
   // count), so they align their own units: per article its title, then its body.
   std::vector<const Document*> articles = docs;

@@ -28,10 +28,12 @@ bool HasValue(const Conflict& c, const std::string& needle) {
 
 TEST(Compare, AgreementsAndUniqueFacts) {
   TestStory t;
-  t.Add("a", "The north pier in Korsholm was destroyed by a storm on Monday night.\n"
-             "Fishermen moved their boats to the southern marina in Estvik.");
-  t.Add("b", "A storm destroyed the north pier in Korsholm on Monday night.\n"
-             "The regional ferry company cancelled all crossings to the islands.");
+  t.Add("a",
+        "The north pier in Korsholm was destroyed by a storm on Monday night.\n"
+        "Fishermen moved their boats to the southern marina in Estvik.");
+  t.Add("b",
+        "A storm destroyed the north pier in Korsholm on Monday night.\n"
+        "The regional ferry company cancelled all crossings to the islands.");
   Comparison c = CompareStory(t);
   ASSERT_EQ(c.agreements.size(), 1u);
   EXPECT_EQ(c.agreements[0].sources, (std::vector<std::string>{"a", "b"}));
@@ -43,8 +45,9 @@ TEST(Compare, AgreementsAndUniqueFacts) {
 
 TEST(Compare, NameSpelledTwoWays) {
   TestStory t;
-  t.Add("a", "Port spokeswoman Ingrid Solvang said the terminal would reopen on Friday.\n"
-             "Solvang said no one was hurt.");
+  t.Add("a",
+        "Port spokeswoman Ingrid Solvang said the terminal would reopen on Friday.\n"
+        "Solvang said no one was hurt.");
   t.Add("b", "Port spokeswoman Ingrid Solwang said the terminal would reopen on Friday.");
   Comparison c = CompareStory(t);
   const Conflict* x = Find(c, ConflictKind::kName);
@@ -86,10 +89,12 @@ TEST(Compare, NumbersForTheSameCount) {
 
 TEST(Compare, CompatibleNumbersAreNoConflict) {
   TestStory t;
-  t.Add("a", "Rescue crews pulled two passengers from the water after the ferry capsized.\n"
-             "About 300 people watched from the shore.");
-  t.Add("b", "Rescue crews pulled 2 passengers from the water after the ferry capsized.\n"
-             "More than 300 people watched from the shore.");
+  t.Add("a",
+        "Rescue crews pulled two passengers from the water after the ferry capsized.\n"
+        "About 300 people watched from the shore.");
+  t.Add("b",
+        "Rescue crews pulled 2 passengers from the water after the ferry capsized.\n"
+        "More than 300 people watched from the shore.");
   EXPECT_EQ(Find(CompareStory(t), ConflictKind::kNumber), nullptr);
 }
 
@@ -109,8 +114,10 @@ TEST(Compare, DifferentDaysForOneEvent) {
 TEST(Compare, RelativeDaysResolvedAgainstEachArticleDate) {
   TestStory t;
   // Published a day apart: "yesterday" and "on Tuesday" name the same day.
-  t.Add("a", "The warehouse fire in Tarnby broke out yesterday, firefighters said.", "2026-03-04T09:00:00Z");
-  t.Add("b", "The warehouse fire in Tarnby broke out on Tuesday, firefighters said.", "2026-03-05T09:00:00Z");
+  t.Add("a", "The warehouse fire in Tarnby broke out yesterday, firefighters said.",
+        "2026-03-04T09:00:00Z");
+  t.Add("b", "The warehouse fire in Tarnby broke out on Tuesday, firefighters said.",
+        "2026-03-05T09:00:00Z");
   EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
 }
 
@@ -127,7 +134,9 @@ TEST(Compare, QuoteWordedDifferently) {
 
 TEST(Compare, ExcerptOfAQuoteIsNoConflict) {
   TestStory t;
-  t.Add("a", "\u201CWe will rebuild the pier by summer, whatever it costs,\u201D Mayor Lene Haugen said.");
+  t.Add(
+      "a",
+      "\u201CWe will rebuild the pier by summer, whatever it costs,\u201D Mayor Lene Haugen said.");
   t.Add("b", "Mayor Lene Haugen promised: \u201CWe will rebuild the pier by summer.\u201D");
   EXPECT_EQ(Find(CompareStory(t), ConflictKind::kQuote), nullptr);
 }
@@ -142,8 +151,12 @@ size_t CountKind(const Comparison& c, ConflictKind kind) {
 
 TEST(Edits, NumberChangedInACopiedSentence) {
   TestStory t;
-  t.Add("a", "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina overnight.");
-  t.Add("b", "Harbour police in Estvik said 52 boats were damaged when the storm hit the marina overnight.");
+  t.Add("a",
+        "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina "
+        "overnight.");
+  t.Add("b",
+        "Harbour police in Estvik said 52 boats were damaged when the storm hit the marina "
+        "overnight.");
   Comparison c = CompareStory(t);
   ASSERT_EQ(c.conflicts.size(), 1u);
   EXPECT_EQ(c.conflicts[0].kind, ConflictKind::kNumber);
@@ -152,14 +165,19 @@ TEST(Edits, NumberChangedInACopiedSentence) {
   EXPECT_GE(c.conflicts[0].confidence, 0.9);
   // Evidence keeps the source's offsets.
   const SourceRef& ref = c.conflicts[0].values[1].refs[0];
-  EXPECT_EQ(t.articles[1].text.substr(ref.begin, ref.end - ref.begin), c.conflicts[0].values[1].evidence);
+  EXPECT_EQ(t.articles[1].text.substr(ref.begin, ref.end - ref.begin),
+            c.conflicts[0].values[1].evidence);
 }
 
 TEST(Edits, OutletsPrintingOneWordingShareOneValue) {
   TestStory t;
-  const char* kOld = "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina overnight.";
+  const char* kOld =
+      "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina "
+      "overnight.";
   t.Add("a", kOld);
-  t.Add("b", "Harbour police in Estvik said 52 boats were damaged when the storm hit the marina overnight.");
+  t.Add("b",
+        "Harbour police in Estvik said 52 boats were damaged when the storm hit the marina "
+        "overnight.");
   t.Add("c", kOld);
   Comparison c = CompareStory(t);
   ASSERT_EQ(c.conflicts.size(), 1u);
@@ -178,7 +196,8 @@ TEST(Edits, SameCountInWordsAndDigitsIsNoConflict) {
 TEST(Edits, WeekdayChangedInACopiedSentence) {
   TestStory t;
   t.Add("a", "The Korsholm city council voted on Monday to close the old swimming hall in Tarnby.");
-  t.Add("b", "The Korsholm city council voted on Thursday to close the old swimming hall in Tarnby.");
+  t.Add("b",
+        "The Korsholm city council voted on Thursday to close the old swimming hall in Tarnby.");
   Comparison c = CompareStory(t);
   ASSERT_EQ(CountKind(c, ConflictKind::kDate), 1u);
   const Conflict* d = Find(c, ConflictKind::kDate);
@@ -189,7 +208,8 @@ TEST(Edits, WeekdayChangedInACopiedSentence) {
 TEST(Edits, RankAddedToATitle) {
   TestStory t;
   t.Add("a", "Harbour Minister Sigrid Holm said the Estvik pier would reopen within a month.");
-  t.Add("b", "Harbour deputy Minister Sigrid Holm said the Estvik pier would reopen within a month.");
+  t.Add("b",
+        "Harbour deputy Minister Sigrid Holm said the Estvik pier would reopen within a month.");
   Comparison c = CompareStory(t);
   const Conflict* title = Find(c, ConflictKind::kTitle);
   ASSERT_NE(title, nullptr);
@@ -199,8 +219,9 @@ TEST(Edits, RankAddedToATitle) {
 
 TEST(Edits, NameRespelledInACopiedSentence) {
   TestStory t;
-  t.Add("a", "Goalkeeper Tobias Lindqvist saved two penalties as Korsholm FC won the shoot-out.\n"
-             "Lindqvist was named man of the match by the league.");
+  t.Add("a",
+        "Goalkeeper Tobias Lindqvist saved two penalties as Korsholm FC won the shoot-out.\n"
+        "Lindqvist was named man of the match by the league.");
   t.Add("b", "Goalkeeper Tobias Lindqvust saved two penalties as Korsholm FC won the shoot-out.");
   Comparison c = CompareStory(t);
   ASSERT_EQ(c.conflicts.size(), 1u);
@@ -210,8 +231,12 @@ TEST(Edits, NameRespelledInACopiedSentence) {
 
 TEST(Edits, WordChangedInsideAQuote) {
   TestStory t;
-  t.Add("a", "\"We cannot rebuild the breakwater before the winter storms,\" the Osterhamn harbour master said.");
-  t.Add("b", "\"We certainly rebuild the breakwater before the winter storms,\" the Osterhamn harbour master said.");
+  t.Add("a",
+        "\"We cannot rebuild the breakwater before the winter storms,\" the Osterhamn harbour "
+        "master said.");
+  t.Add("b",
+        "\"We certainly rebuild the breakwater before the winter storms,\" the Osterhamn harbour "
+        "master said.");
   Comparison c = CompareStory(t);
   const Conflict* q = Find(c, ConflictKind::kQuote);
   ASSERT_NE(q, nullptr);
@@ -221,15 +246,23 @@ TEST(Edits, WordChangedInsideAQuote) {
 
 TEST(Edits, ReworderOutsideQuotesAndSpellingConventionsAreNoConflict) {
   TestStory t;
-  t.Add("a", "The Estvik Theatre Company recognised the volunteers who ran the shelter on Sunday night.");
-  t.Add("b", "The Estvik Theater Company recognized the volunteers who staffed the shelter on Sunday night.");
+  t.Add(
+      "a",
+      "The Estvik Theatre Company recognised the volunteers who ran the shelter on Sunday night.");
+  t.Add("b",
+        "The Estvik Theater Company recognized the volunteers who staffed the shelter on Sunday "
+        "night.");
   EXPECT_TRUE(CompareStory(t).conflicts.empty());
 }
 
 TEST(Edits, DatelinesAreNoConflict) {
   TestStory t;
-  t.Add("a", "Updated 4 March 2026, 18:07 GMT\nThe Tarnby ferry resumed service after the repairs, the operator said.");
-  t.Add("b", "Updated 5 March 2026, 09:15 GMT\nThe Tarnby ferry resumed service after the repairs, the operator said.");
+  t.Add("a",
+        "Updated 4 March 2026, 18:07 GMT\nThe Tarnby ferry resumed service after the repairs, the "
+        "operator said.");
+  t.Add("b",
+        "Updated 5 March 2026, 09:15 GMT\nThe Tarnby ferry resumed service after the repairs, the "
+        "operator said.");
   EXPECT_TRUE(CompareStory(t).conflicts.empty());
 }
 
@@ -251,10 +284,12 @@ TEST(Compare, HeadlinesAreCompared) {
 
 TEST(Compare, NameWordSpelledTwoWaysInDifferentSentences) {
   TestStory t;
-  t.Add("a", "Striker Mikkel Aasgard scored twice in the final at Ringvold Stadium.\n"
-             "Aasgard said the win belonged to the fans.");
-  t.Add("b", "The cup was decided by two goals from Mikkel Aasgaard before the interval.\n"
-             "Estvik United had no answer to the pace of the Korsholm forwards.");
+  t.Add("a",
+        "Striker Mikkel Aasgard scored twice in the final at Ringvold Stadium.\n"
+        "Aasgard said the win belonged to the fans.");
+  t.Add("b",
+        "The cup was decided by two goals from Mikkel Aasgaard before the interval.\n"
+        "Estvik United had no answer to the pace of the Korsholm forwards.");
   Comparison c = CompareStory(t);
   const Conflict* n = Find(c, ConflictKind::kName);
   ASSERT_NE(n, nullptr);
@@ -271,10 +306,12 @@ TEST(Compare, PluralOfANameWordIsNoConflict) {
 
 TEST(Compare, LeadsGiveDifferentDaysForOneHappening) {
   TestStory t;
-  t.Add("a", "Voters in Valdmark cast ballots on Sunday in a parliamentary election called early.\n"
-             "Turnout was high in the capital.");
-  t.Add("b", "Valdmark voted Thursday in a parliamentary election that observers called calm.\n"
-             "Polling stations in Korsholm stayed open late.");
+  t.Add("a",
+        "Voters in Valdmark cast ballots on Sunday in a parliamentary election called early.\n"
+        "Turnout was high in the capital.");
+  t.Add("b",
+        "Valdmark voted Thursday in a parliamentary election that observers called calm.\n"
+        "Polling stations in Korsholm stayed open late.");
   Comparison c = CompareStory(t);
   const Conflict* d = Find(c, ConflictKind::kDate);
   ASSERT_NE(d, nullptr);
@@ -285,15 +322,21 @@ TEST(Compare, LeadsGiveDifferentDaysForOneHappening) {
 TEST(Compare, LeadDaysOfDifferentHappeningsAreNoConflict) {
   TestStory t;
   t.Add("a", "A gunman opened fire at a wholesaler's office party on Friday, killing the boss.");
-  t.Add("b", "On Saturday the grieving staff stayed home in memory of the boss the gunman killed at the wholesaler.");
+  t.Add("b",
+        "On Saturday the grieving staff stayed home in memory of the boss the gunman killed at the "
+        "wholesaler.");
   EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
 }
 
 TEST(Compare, DaysOfStatementsAndWireDatelinesAreNoConflict) {
   TestStory t;
-  t.Add("a", "KORSHOLM, March 9 (Northline) - The rail union said on Monday its members would strike over pay.",
+  t.Add("a",
+        "KORSHOLM, March 9 (Northline) - The rail union said on Monday its members would strike "
+        "over pay.",
         "2026-03-09T12:00:00Z");
-  t.Add("b", "Commuters face weeks of disruption from March 17 after the strike vote, the union leader said on Tuesday.",
+  t.Add("b",
+        "Commuters face weeks of disruption from March 17 after the strike vote, the union leader "
+        "said on Tuesday.",
         "2026-03-10T12:00:00Z");
   EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
 }
@@ -317,20 +360,26 @@ TEST(Compare, LastWeekResolvedAgainstEachArticleDate) {
 
 TEST(Compare, CountOfASubsetOrARunningTotalIsNoConflict) {
   TestStory t;
-  t.Add("a", "The coastguard detained 23 suspects after the raid on the Vindholm smugglers.\n"
-             "During the raid, six rifles were seized.");
-  t.Add("b", "Among them were 11 Valdmarkian suspects wanted since last year.\n"
-             "So far, the coastguard has seized 14 rifles from smugglers.");
+  t.Add("a",
+        "The coastguard detained 23 suspects after the raid on the Vindholm smugglers.\n"
+        "During the raid, six rifles were seized.");
+  t.Add("b",
+        "Among them were 11 Valdmarkian suspects wanted since last year.\n"
+        "So far, the coastguard has seized 14 rifles from smugglers.");
   Comparison c = CompareStory(t);
   EXPECT_EQ(Find(c, ConflictKind::kNumber), nullptr);
 }
 
 TEST(Compare, ACopyThatChangedAValueDisagreesWithItsOriginal) {
   TestStory t;
-  t.Add("wire", "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina overnight.\n"
-                "The marina will stay closed until Friday.");
-  t.Add("copy", "Harbour police in Estvik said 52 boats were damaged when the storm hit the marina overnight.\n"
-                "The marina will stay closed until Friday.");
+  t.Add("wire",
+        "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina "
+        "overnight.\n"
+        "The marina will stay closed until Friday.");
+  t.Add("copy",
+        "Harbour police in Estvik said 52 boats were damaged when the storm hit the marina "
+        "overnight.\n"
+        "The marina will stay closed until Friday.");
   std::vector<const Document*> originals{t.ptrs[0]}, copies{t.ptrs[1]};
   Alignment a = Align(originals, AlignOptions{});
   Comparison c = Compare(originals, a, CompareOptions{}, copies);
@@ -341,10 +390,14 @@ TEST(Compare, ACopyThatChangedAValueDisagreesWithItsOriginal) {
 
 TEST(Compare, ParaphrasedCountOfOnePerson) {
   TestStory t;
-  t.Add("a", "Striker Mikkel Aasgard scored 23 points on Friday and became the club's all-time top scorer.\n"
-             "Korsholm won the semi-final in front of a full stadium.");
-  t.Add("b", "Mikkel Aasgard put on a show, scoring 25 points and becoming the club's leading scorer ever.\n"
-             "The final will be played at Ringvold Stadium.");
+  t.Add("a",
+        "Striker Mikkel Aasgard scored 23 points on Friday and became the club's all-time top "
+        "scorer.\n"
+        "Korsholm won the semi-final in front of a full stadium.");
+  t.Add("b",
+        "Mikkel Aasgard put on a show, scoring 25 points and becoming the club's leading scorer "
+        "ever.\n"
+        "The final will be played at Ringvold Stadium.");
   Comparison c = CompareStory(t);
   const Conflict* n = Find(c, ConflictKind::kNumber);
   ASSERT_NE(n, nullptr);
@@ -361,8 +414,12 @@ TEST(Compare, CountsOfTwoPeopleAreNoConflict) {
 
 TEST(Compare, MinConfidenceFilters) {
   TestStory t;
-  t.Add("a", "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina overnight.");
-  t.Add("b", "Harbour police in Estvik said 52 boats were damaged when the storm hit the marina overnight.");
+  t.Add("a",
+        "Harbour police in Estvik said 49 boats were damaged when the storm hit the marina "
+        "overnight.");
+  t.Add("b",
+        "Harbour police in Estvik said 52 boats were damaged when the storm hit the marina "
+        "overnight.");
   Alignment a = Align(t.ptrs, AlignOptions{});
   CompareOptions strict;
   strict.min_confidence = 0.99;

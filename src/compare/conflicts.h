@@ -30,14 +30,16 @@ class ConflictSet {
   explicit ConflictSet(const StoryView& view) : view_(view) {}
   // Records that article `doc` gives `value` for the subject under `key`, in `sentence`.
   void Add(const std::string& key, ConflictKind kind, const std::string& subject,
-           const std::string& value_key, const std::string& value, uint32_t doc,
-           uint32_t sentence, double confidence);
+           const std::string& value_key, const std::string& value, uint32_t doc, uint32_t sentence,
+           double confidence);
   std::vector<Conflict> Take(double min_confidence);
   // Two sentences that are copies of one another up to a few words (edits.cc): the word diff
   // is the exact answer there, so the looser detectors leave the pair alone.
   // Pairs are recorded between wordings: `SetWording` maps a sentence to the first sentence
   // worded the same way (edits.cc diffs each wording once).
-  void SetWording(SentenceRef r, SentenceRef wording) { wording_[{r.doc, r.sentence}] = {wording.doc, wording.sentence}; }
+  void SetWording(SentenceRef r, SentenceRef wording) {
+    wording_[{r.doc, r.sentence}] = {wording.doc, wording.sentence};
+  }
   void MarkCopies(SentenceRef a, SentenceRef b) { copies_.insert(PairKey(Wording(a), Wording(b))); }
   bool AreCopies(SentenceRef a, SentenceRef b) const {
     SentenceRef wa = Wording(a), wb = Wording(b);

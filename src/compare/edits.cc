@@ -58,8 +58,10 @@ std::vector<uint32_t> DiffWords(const Sentence& s) {
 // Pairs of matched positions (into `a`, `b`) of a longest common subsequence; written here
 // because it is a dozen lines over words with their offsets, which no Debian diff library
 // (they work on lines of text) returns.
-std::vector<std::pair<uint32_t, uint32_t>> CommonWords(const Sentence& sa, const std::vector<uint32_t>& a,
-                                                        const Sentence& sb, const std::vector<uint32_t>& b) {
+std::vector<std::pair<uint32_t, uint32_t>> CommonWords(const Sentence& sa,
+                                                       const std::vector<uint32_t>& a,
+                                                       const Sentence& sb,
+                                                       const std::vector<uint32_t>& b) {
   const size_t n = a.size(), m = b.size();
   std::vector<uint16_t> table((n + 1) * (m + 1), 0);
   auto at = [&](size_t i, size_t j) -> uint16_t& { return table[i * (m + 1) + j]; };
@@ -169,7 +171,8 @@ std::string QuotedTextAround(const Document& d, const Sentence& s, uint32_t begi
     close = after.find("\u201d");
   }
   if (open == std::string_view::npos) return "";
-  std::string quoted = std::string(before.substr(open)) + std::string(text.substr(begin, end - begin)) +
+  std::string quoted = std::string(before.substr(open)) +
+                       std::string(text.substr(begin, end - begin)) +
                        std::string(after.substr(0, close));
   return std::string(Trim(quoted));
 }
@@ -210,7 +213,8 @@ std::string TitleText(const Side& x) {
 std::string TitleHolder(const Side& x) {
   const uint32_t at = x.s.words[std::min<size_t>(x.end, x.s.words.size() - 1)].begin;
   for (const RoleMention& r : x.doc.roles) {
-    if (r.sentence == x.ref.sentence && r.span.begin <= at && at < r.span.end) return x.doc.entities[r.entity].text;
+    if (r.sentence == x.ref.sentence && r.span.begin <= at && at < r.span.end)
+      return x.doc.entities[r.entity].text;
   }
   return "";
 }
@@ -218,7 +222,8 @@ std::string TitleHolder(const Side& x) {
 // The entity mention around a name hunk, as written ("Eastern Conferance"), else the hunk.
 std::string NameText(const Side& x) {
   for (const EntityMention& e : x.doc.entities) {
-    if (e.sentence == x.ref.sentence && e.first_word <= x.begin && e.last_word >= x.end) return e.text;
+    if (e.sentence == x.ref.sentence && e.first_word <= x.begin && e.last_word >= x.end)
+      return e.text;
   }
   return x.HunkText();
 }
@@ -261,12 +266,14 @@ std::string Letters(const Side& x) {
   std::string out;
   for (uint32_t i = x.begin; i < x.end; ++i) {
     for (char c : x.s.words[i].norm) {
-      if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) out += c;
+      if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)))
+        out += c;
     }
   }
   // Curly apostrophes and quotes are multi-byte: drop their bytes too.
   for (std::string_view mark : {"\u2019", "\u2018", "\u201c", "\u201d"}) {
-    for (size_t at = out.find(mark); at != std::string::npos; at = out.find(mark)) out.erase(at, mark.size());
+    for (size_t at = out.find(mark); at != std::string::npos; at = out.find(mark))
+      out.erase(at, mark.size());
   }
   return out;
 }
@@ -291,9 +298,11 @@ Verdict Classify(const Side& a, const Side& b) {
   // article's own date.
   const DateMention* da = DateAround(a);
   const DateMention* db = DateAround(b);
-  if (da && db && da->kind == DateMention::Kind::kRelative && db->kind == DateMention::Kind::kRelative) {
+  if (da && db && da->kind == DateMention::Kind::kRelative &&
+      db->kind == DateMention::Kind::kRelative) {
     auto ra = RangeOf(a.doc, *da), rb = RangeOf(b.doc, *db);
-    bool differ = ra && rb ? (ra->last < rb->first || rb->last < ra->first) : da->normalized != db->normalized;
+    bool differ = ra && rb ? (ra->last < rb->first || rb->last < ra->first)
+                           : da->normalized != db->normalized;
     if (!differ) return v;
     v.kind = ConflictKind::kDate;
     v.a_value = da->text, v.b_value = db->text;
@@ -302,7 +311,8 @@ Verdict Classify(const Side& a, const Side& b) {
     v.confidence = kValueConfidence;
     return v;
   }
-  std::vector<int> ca = CalendarWordsOf(a.s, a.begin, a.end), cb = CalendarWordsOf(b.s, b.begin, b.end);
+  std::vector<int> ca = CalendarWordsOf(a.s, a.begin, a.end),
+                   cb = CalendarWordsOf(b.s, b.begin, b.end);
   if (!ca.empty() && !cb.empty() && ca != cb) {
     v.kind = ConflictKind::kDate;
     v.a_value = a.HunkText(), v.b_value = b.HunkText();
@@ -311,10 +321,12 @@ Verdict Classify(const Side& a, const Side& b) {
     return v;
   }
   // A rank added, dropped or changed before a title ("Prime Minister" / "Prime deputy Minister").
-  bool a_rank = !a_empty && AllRanks(a.s, a.begin, a.end), b_rank = !b_empty && AllRanks(b.s, b.begin, b.end);
+  bool a_rank = !a_empty && AllRanks(a.s, a.begin, a.end),
+       b_rank = !b_empty && AllRanks(b.s, b.begin, b.end);
   if ((a_rank || a_empty) && (b_rank || b_empty) && (a_rank || b_rank)) {
     uint32_t after = a.end;  // the word after the hunk in A is the title's next word
-    if (after < a.s.words.size() && (a.s.words[after].upper_initial || IsRoleNoun(a.s.words[after].norm))) {
+    if (after < a.s.words.size() &&
+        (a.s.words[after].upper_initial || IsRoleNoun(a.s.words[after].norm))) {
       v.kind = ConflictKind::kTitle;
       v.a_value = TitleText(a), v.b_value = TitleText(b);
       v.a_key = a.Norms(), v.b_key = b.Norms();
@@ -325,7 +337,8 @@ Verdict Classify(const Side& a, const Side& b) {
   if (a_empty || b_empty) return v;
   // A name respelled ("Teixeira" / "Teixeara"); another name altogether in a copied sentence is
   // more often a reworded attribution ("told AP" / "told Reuters") than a disagreement.
-  if (AllCapitalised(a.s, a.begin, a.end) && AllCapitalised(b.s, b.begin, b.end) && NearNames(a, b)) {
+  if (AllCapitalised(a.s, a.begin, a.end) && AllCapitalised(b.s, b.begin, b.end) &&
+      NearNames(a, b)) {
     v.kind = ConflictKind::kName;
     v.a_value = NameText(a), v.b_value = NameText(b);
     v.a_key = a.Norms(), v.b_key = b.Norms();
@@ -364,7 +377,8 @@ std::vector<Hunk> Hunks(const Sentence& sa, const Sentence& sb, bool* copies) {
   common.insert(common.begin(), {UINT32_MAX, UINT32_MAX});
   common.emplace_back(static_cast<uint32_t>(a.size()), static_cast<uint32_t>(b.size()));
   for (size_t k = 1; k < common.size(); ++k) {
-    uint32_t ia = common[k - 1].first + 1, ib = common[k - 1].second + 1;  // wraps to 0 at the start
+    uint32_t ia = common[k - 1].first + 1,
+             ib = common[k - 1].second + 1;  // wraps to 0 at the start
     uint32_t ja = common[k].first, jb = common[k].second;
     if (ia == ja && ib == jb) continue;
     auto word = [&](const std::vector<uint32_t>& idx, const Sentence& s, uint32_t i) {
@@ -417,7 +431,8 @@ std::vector<Variant> Variants(const StoryView& v, const Fact& fact) {
   return out;
 }
 
-void ComparePair(const StoryView& v, const Variant& va, const Variant& vb, uint32_t fact, ConflictSet* out) {
+void ComparePair(const StoryView& v, const Variant& va, const Variant& vb, uint32_t fact,
+                 ConflictSet* out) {
   const SentenceRef ra = va.front(), rb = vb.front();
   const Document& A = *v.docs[ra.doc];
   const Document& B = *v.docs[rb.doc];
@@ -439,11 +454,13 @@ void ComparePair(const StoryView& v, const Variant& va, const Variant& vb, uint3
     if (subject.empty()) subject = Subject(a, h);
     std::string key = "edit|" + std::to_string(fact) + "|" + subject;
     for (SentenceRef r : va) {
-      out->Add(key, verdict.kind, subject, verdict.a_key, verdict.a_value, r.doc, r.sentence, verdict.confidence);
+      out->Add(key, verdict.kind, subject, verdict.a_key, verdict.a_value, r.doc, r.sentence,
+               verdict.confidence);
     }
     for (SentenceRef r : vb) {
       if (in_a.count(v.article_of[r.doc])) continue;
-      out->Add(key, verdict.kind, subject, verdict.b_key, verdict.b_value, r.doc, r.sentence, verdict.confidence);
+      out->Add(key, verdict.kind, subject, verdict.b_key, verdict.b_value, r.doc, r.sentence,
+               verdict.confidence);
     }
   }
 }
@@ -458,9 +475,10 @@ bool IsDateline(const Sentence& s) {
   for (const Word& w : s.words) {
     if (w.kind == TokenKind::kPunct) continue;
     ++words;
-    calendar += w.kind == TokenKind::kNumber || MonthNumber(w.norm) > 0 || WeekdayNumber(w.norm) >= 0 ||
-                IsClockSuffix(w.norm) || w.norm == "gmt" || w.norm == "utc" || w.norm == "et" ||
-                w.norm == "updated" || w.norm == "posted" || w.norm == "published" || w.norm == "last";
+    calendar += w.kind == TokenKind::kNumber || MonthNumber(w.norm) > 0 ||
+                WeekdayNumber(w.norm) >= 0 || IsClockSuffix(w.norm) || w.norm == "gmt" ||
+                w.norm == "utc" || w.norm == "et" || w.norm == "updated" || w.norm == "posted" ||
+                w.norm == "published" || w.norm == "last";
   }
   return calendar * 2 >= words;
 }
@@ -473,7 +491,8 @@ void FindEditConflicts(const StoryView& v, ConflictSet* out) {
       for (SentenceRef r : variant) out->SetWording(r, variant.front());
     }
     for (size_t i = 0; i < variants.size(); ++i) {
-      for (size_t j = i + 1; j < variants.size(); ++j) ComparePair(v, variants[i], variants[j], f, out);
+      for (size_t j = i + 1; j < variants.size(); ++j)
+        ComparePair(v, variants[i], variants[j], f, out);
     }
   }
 }

@@ -84,8 +84,8 @@ std::vector<Spelling> CollectSpellings(const StoryView& view) {
 }
 
 // The roles given to the mentions of a group of spellings, per document.
-std::map<uint32_t, std::vector<const RoleMention*>> RolesOf(const StoryView& view,
-                                                             const std::vector<const Spelling*>& group) {
+std::map<uint32_t, std::vector<const RoleMention*>> RolesOf(
+    const StoryView& view, const std::vector<const Spelling*>& group) {
   std::set<std::pair<uint32_t, uint32_t>> mentions;
   for (const Spelling* s : group) mentions.insert(s->mentions.begin(), s->mentions.end());
   std::map<uint32_t, std::vector<const RoleMention*>> out;
@@ -110,7 +110,8 @@ std::string FirstRoleWithHead(const std::map<uint32_t, std::vector<const RoleMen
 }
 
 void NameConflict(const StoryView& view, const std::vector<const Spelling*>& group,
-                  const std::map<uint32_t, std::vector<const RoleMention*>>& roles, ConflictSet* out) {
+                  const std::map<uint32_t, std::vector<const RoleMention*>>& roles,
+                  ConflictSet* out) {
   // Corroboration: both spellings carry a role with the same head noun.
   std::map<std::string, std::set<const Spelling*>> heads;
   for (const Spelling* s : group) {
@@ -142,7 +143,8 @@ void NameConflict(const StoryView& view, const std::vector<const Spelling*>& gro
 }
 
 void TitleConflicts(const StoryView& view, const std::vector<const Spelling*>& group,
-                    const std::map<uint32_t, std::vector<const RoleMention*>>& roles, ConflictSet* out) {
+                    const std::map<uint32_t, std::vector<const RoleMention*>>& roles,
+                    ConflictSet* out) {
   // head -> rank key -> docs giving it
   std::map<std::string, std::map<std::string, std::set<uint32_t>>> by_head;
   for (const auto& [d, rs] : roles) {
@@ -160,7 +162,8 @@ void TitleConflicts(const StoryView& view, const std::vector<const Spelling*>& g
       if (per_article[view.article_of[d]].size() != 1) continue;
       for (const RoleMention* r : rs) {
         if (r->head != head) continue;
-        out->Add(key, ConflictKind::kTitle, group.front()->text, RankKey(*r), r->text, d, r->sentence, 0.8);
+        out->Add(key, ConflictKind::kTitle, group.front()->text, RankKey(*r), r->text, d,
+                 r->sentence, 0.8);
       }
     }
   }
@@ -265,8 +268,11 @@ std::string NameAround(const StoryView& view, const NameWord& n, const NameWord&
   const Document& d = *view.docs[u];
   const auto& words = d.sentences[si].words;
   uint32_t begin = i, end = i + 1;
-  if (i > 0 && other.neighbours.count(words[i - 1].norm) && words[i - 1].upper_initial) begin = i - 1;
-  if (i + 1 < words.size() && other.neighbours.count(words[i + 1].norm) && words[i + 1].upper_initial) end = i + 2;
+  if (i > 0 && other.neighbours.count(words[i - 1].norm) && words[i - 1].upper_initial)
+    begin = i - 1;
+  if (i + 1 < words.size() && other.neighbours.count(words[i + 1].norm) &&
+      words[i + 1].upper_initial)
+    end = i + 2;
   (void)n;
   return d.article->text.substr(words[begin].begin, words[end - 1].end - words[begin].begin);
 }
@@ -282,10 +288,12 @@ void NameWordConflicts(const StoryView& view, ConflictSet* out) {
     // By length (then spelling, for a deterministic order), so each word meets only the words
     // one letter longer or shorter.
     std::sort(list.begin(), list.end(), [](auto* x, auto* y) {
-      return x->first.size() != y->first.size() ? x->first.size() < y->first.size() : x->first < y->first;
+      return x->first.size() != y->first.size() ? x->first.size() < y->first.size()
+                                                : x->first < y->first;
     });
     for (size_t i = 0; i < list.size(); ++i) {
-      for (size_t j = i + 1; j < list.size() && list[j]->first.size() <= list[i]->first.size() + 1; ++j) {
+      for (size_t j = i + 1; j < list.size() && list[j]->first.size() <= list[i]->first.size() + 1;
+           ++j) {
         const auto& [xa, a] = *list[i];
         const auto& [xb, b] = *list[j];
         if (!Disjoint(a.articles, b.articles) || !NearNameWords(xa, xb)) continue;
@@ -303,7 +311,8 @@ void NameWordConflicts(const StoryView& view, ConflictSet* out) {
           for (auto use : n->uses) {
             auto [u, si, wi] = use;
             if (!seen.insert(view.article_of[u]).second) continue;
-            out->Add(key, ConflictKind::kName, subject, norm, NameAround(view, *n, other, use), u, si, confidence);
+            out->Add(key, ConflictKind::kName, subject, norm, NameAround(view, *n, other, use), u,
+                     si, confidence);
           }
         }
       }

@@ -80,7 +80,8 @@ Interval ToInterval(const NumberMention& n) {
   const double v = n.value, inf = std::numeric_limits<double>::infinity();
   const std::string& q = n.qualifier;
   if (q == "over" || q == "more than" || q == "at least" || q == "upwards of") return {v, inf};
-  if (q == "under" || q == "less than" || q == "fewer than" || q == "at most" || q == "up to") return {0, v};
+  if (q == "under" || q == "less than" || q == "fewer than" || q == "at most" || q == "up to")
+    return {0, v};
   if (q.empty()) return {v, v};
   return {v * 0.85, v * 1.15};  // about, around, nearly, almost, some, approximately
 }
@@ -91,7 +92,9 @@ bool Compatible(const NumberMention& a, const NumberMention& b) {
   return x.lo <= y.hi + eps && y.lo <= x.hi + eps;
 }
 
-bool Countable(const NumberMention& n) { return !n.is_year && (!n.counted.empty() || !n.unit.empty()); }
+bool Countable(const NumberMention& n) {
+  return !n.is_year && (!n.counted.empty() || !n.unit.empty());
+}
 
 std::string CountKey(const NumberMention& n) { return n.counted + "|" + n.unit; }
 
@@ -126,7 +129,8 @@ void AddNumberPair(const StoryView& v, uint32_t da, const NumberMention& a, uint
   // One conflict per counted thing and claim (the earlier article's fact): three outlets giving
   // 42, 46 and 42 for one aligned claim make one conflict; "650 jobs cut" and "150 jobs at
   // risk" stay apart.
-  std::string key = "number|" + CountKey(a) + "|" + std::to_string(v.alignment.fact_of[da][a.sentence]);
+  std::string key =
+      "number|" + CountKey(a) + "|" + std::to_string(v.alignment.fact_of[da][a.sentence]);
   std::string subject = CountedWord(A, a);
   (void)B;
   out->Add(key, ConflictKind::kNumber, subject, ValueKey(a), a.text, da, a.sentence, confidence);
@@ -174,9 +178,10 @@ bool Unambiguous(const Document& d, const NumberMention& n) {
 // Counted nouns too general to pair across unrelated sentences ("3 people died" and "10 people
 // were hurt" are different counts).
 bool GenericCount(const std::string& counted) {
-  static const std::set<std::string> kGeneric = {
-      "peopl", "person", "men", "women", "man", "woman", "children", "child", "year", "time",
-      "day", "week", "month", "hour", "minut", "other", "member", "resid", "case", "percent"};
+  static const std::set<std::string> kGeneric = {"peopl", "person",   "men",   "women", "man",
+                                                 "woman", "children", "child", "year",  "time",
+                                                 "day",   "week",     "month", "hour",  "minut",
+                                                 "other", "member",   "resid", "case",  "percent"};
   return counted.empty() || kGeneric.count(counted) > 0;
 }
 
@@ -204,8 +209,9 @@ std::string Modifiers(const Document& d, const NumberMention& n) {
 // another batch ("another", "additional"), another period ("previous", "prior"). Two sentences
 // with different scope words count different things.
 std::string ScopeWords(const Document& d, uint32_t sentence) {
-  static const std::set<std::string> kScope = {
-      "far", "total", "altogeth", "overal", "another", "anoth", "addit", "previous", "prior", "cumul", "combin"};
+  static const std::set<std::string> kScope = {"far",     "total", "altogeth", "overal",
+                                               "another", "anoth", "addit",    "previous",
+                                               "prior",   "cumul", "combin"};
   std::set<std::string> found;
   for (const Word& w : d.sentences[sentence].words) {
     if (w.kind == TokenKind::kWord && kScope.count(w.stem)) found.insert(w.stem);
@@ -235,10 +241,12 @@ bool AlsoStates(const StoryView& v, uint32_t article, const NumberMention& n) {
 }
 
 // Whether two unaligned mentions are close enough in what they count to be compared.
-bool SameScope(const StoryView& v, uint32_t da, const NumberMention& a, uint32_t db, const NumberMention& b) {
+bool SameScope(const StoryView& v, uint32_t da, const NumberMention& a, uint32_t db,
+               const NumberMention& b) {
   const Document& A = *v.docs[da];
   const Document& B = *v.docs[db];
-  return Modifiers(A, a) == Modifiers(B, b) && ScopeWords(A, a.sentence) == ScopeWords(B, b.sentence) &&
+  return Modifiers(A, a) == Modifiers(B, b) &&
+         ScopeWords(A, a.sentence) == ScopeWords(B, b.sentence) &&
          HasYear(A, a.sentence) == HasYear(B, b.sentence);
 }
 
@@ -246,7 +254,9 @@ bool SameScope(const StoryView& v, uint32_t da, const NumberMention& a, uint32_t
 std::set<std::string> PeopleIn(const Document& d, uint32_t sentence) {
   std::set<std::string> out;
   for (const EntityMention& e : d.entities) {
-    if (e.sentence != sentence || e.type == EntityType::kPlace || e.type == EntityType::kOrganization) continue;
+    if (e.sentence != sentence || e.type == EntityType::kPlace ||
+        e.type == EntityType::kOrganization)
+      continue;
     out.insert(e.key.substr(e.key.rfind(' ') + 1));
   }
   return out;
@@ -254,22 +264,25 @@ std::set<std::string> PeopleIn(const Document& d, uint32_t sentence) {
 
 // Content words shared within kDateWindow words of two counts, the counted noun aside: who
 // counted or did what ("Doug McDermott scored 23 points" / "McDermott ... scoring 25 points").
-size_t SharedAround(const Document& A, const NumberMention& a, const Document& B, const NumberMention& b) {
+size_t SharedAround(const Document& A, const NumberMention& a, const Document& B,
+                    const NumberMention& b) {
   // Counts said of two different people ("Garrard completed 28 passes" / "Manning ...
   // completing his first 17 passes") are two counts.
   std::set<std::string> pa = PeopleIn(A, a.sentence), pb = PeopleIn(B, b.sentence);
-  if (!pa.empty() && !pb.empty() && std::none_of(pa.begin(), pa.end(), [&](const std::string& p) { return pb.count(p) > 0; })) {
+  if (!pa.empty() && !pb.empty() &&
+      std::none_of(pa.begin(), pa.end(), [&](const std::string& p) { return pb.count(p) > 0; })) {
     return 0;
   }
-  std::set<std::string> wa = WordsAround(A, a.sentence, a.span), wb = WordsAround(B, b.sentence, b.span);
+  std::set<std::string> wa = WordsAround(A, a.sentence, a.span),
+                        wb = WordsAround(B, b.sentence, b.span);
   size_t shared = 0;
   for (const std::string& w : wa) shared += w != a.counted && wb.count(w);
   return shared;
 }
 
 // Mentions in article `doc` within kMaxRatio of `n`'s value.
-size_t NearCount(const std::vector<std::pair<uint32_t, const NumberMention*>>& mentions, uint32_t doc,
-                 const NumberMention& n) {
+size_t NearCount(const std::vector<std::pair<uint32_t, const NumberMention*>>& mentions,
+                 uint32_t doc, const NumberMention& n) {
   size_t count = 0;
   for (const auto& [d, m] : mentions) count += d == doc && Comparable(*m, n);
   return count;
@@ -299,7 +312,9 @@ void NumberConflicts(const StoryView& v, ConflictSet* out) {
         bool aligned = v.alignment.fact_of[da][a->sentence] == v.alignment.fact_of[db][b->sentence];
         // Unaligned sentences are paired only on a counted noun ("two minutes" is a duration),
         // unambiguous in both sentences.
-        if (!aligned && (a->counted.empty() || !Unambiguous(*v.docs[da], *a) || !Unambiguous(*v.docs[db], *b))) continue;
+        if (!aligned &&
+            (a->counted.empty() || !Unambiguous(*v.docs[da], *a) || !Unambiguous(*v.docs[db], *b)))
+          continue;
         if (!aligned && (!Comparable(*a, *b) || !SameScope(v, da, *a, db, *b))) continue;
         // An article that also gives the other value does not disagree (an update printed
         // below the first version, a figure and its correction).
@@ -309,10 +324,13 @@ void NumberConflicts(const StoryView& v, ConflictSet* out) {
         // A lone pairing rests on the counted noun alone: right for "120 firefighters were at
         // the scene" / "140 firefighters ... were involved", wrong for "Two climbers killed" /
         // "Three climbers with him were rescued"; hence the lowest confidence shown by default.
-        double confidence = aligned ? 0.85
-                            : cos >= kLooseNumberCosine ? 0.7
-                            : cos >= kContextNumberCosine && SharedAround(*v.docs[da], *a, *v.docs[db], *b) >= 2 ? 0.6
-                            : lone && !GenericCount(a->counted) && cos >= kLoneNumberCosine ? 0.55 : 0;
+        double confidence =
+            aligned                     ? 0.85
+            : cos >= kLooseNumberCosine ? 0.7
+            : cos >= kContextNumberCosine && SharedAround(*v.docs[da], *a, *v.docs[db], *b) >= 2
+                ? 0.6
+            : lone && !GenericCount(a->counted) && cos >= kLoneNumberCosine ? 0.55
+                                                                            : 0;
         if (confidence > 0) AddNumberPair(v, da, *a, db, *b, confidence, out);
       }
     }
@@ -335,12 +353,15 @@ std::vector<const DateMention*> DatesIn(const Document& d, uint32_t sentence) {
 }
 
 // Whether two day expressions name different days; false when they cannot be compared.
-bool DifferentDays(const Document& A, const DateMention& a, const Document& B, const DateMention& b) {
+bool DifferentDays(const Document& A, const DateMention& a, const Document& B,
+                   const DateMention& b) {
   // "Tuesday 8 October 2011" / "Saturday 8 October 2011": one date, two weekdays written.
-  if (a.written_weekday >= 0 && b.written_weekday >= 0 && a.written_weekday != b.written_weekday) return true;
+  if (a.written_weekday >= 0 && b.written_weekday >= 0 && a.written_weekday != b.written_weekday)
+    return true;
   auto ra = RangeOf(A, a), rb = RangeOf(B, b);
   if (ra && rb) return ra->last < rb->first || rb->last < ra->first;
-  if (a.kind == DateMention::Kind::kRelative || b.kind == DateMention::Kind::kRelative) return false;
+  if (a.kind == DateMention::Kind::kRelative || b.kind == DateMention::Kind::kRelative)
+    return false;
   if (a.weekday >= 0 && b.weekday >= 0) return a.weekday != b.weekday;
   if (a.month > 0 && b.month > 0 && a.day_of_month > 0 && b.day_of_month > 0) {
     return a.month != b.month || a.day_of_month != b.day_of_month;
@@ -349,7 +370,8 @@ bool DifferentDays(const Document& A, const DateMention& a, const Document& B, c
 }
 
 std::string DayKey(const Document& doc, const DateMention& d) {
-  if (auto r = RangeOf(doc, d)) return "days:" + std::to_string(r->first) + "-" + std::to_string(r->last);
+  if (auto r = RangeOf(doc, d))
+    return "days:" + std::to_string(r->first) + "-" + std::to_string(r->last);
   return d.normalized;
 }
 
@@ -360,8 +382,10 @@ void AddDatePair(const StoryView& v, uint32_t da, const DateMention& a, uint32_t
   std::string what = SharedWords(A, a.sentence, B, b.sentence, 4);
   // Keyed by the claim of the earlier article, so more outlets on that claim join one conflict.
   std::string key = "date|" + std::to_string(v.alignment.fact_of[da][a.sentence]);
-  out->Add(key, ConflictKind::kDate, "when: " + what, DayKey(A, a), a.text, da, a.sentence, confidence);
-  out->Add(key, ConflictKind::kDate, "when: " + what, DayKey(B, b), b.text, db, b.sentence, confidence);
+  out->Add(key, ConflictKind::kDate, "when: " + what, DayKey(A, a), a.text, da, a.sentence,
+           confidence);
+  out->Add(key, ConflictKind::kDate, "when: " + what, DayKey(B, b), b.text, db, b.sentence,
+           confidence);
 }
 
 size_t CountKind(const std::vector<const DateMention*>& ds, DateMention::Kind k) {
@@ -414,8 +438,10 @@ bool WireDateline(const Document& d, const DateMention& m) {
 // Whether two undated day mentions are said of one happening: a content word shared within
 // a few words of each ("placed ... on injured reserve Friday" / "placed ... on the injured list
 // on Wednesday"), not just the same story ("opened fire Friday" / "were coping Saturday").
-bool SameHappening(const Document& A, const DateMention& a, const Document& B, const DateMention& b) {
-  std::set<std::string> wa = WordsAround(A, a.sentence, a.span), wb = WordsAround(B, b.sentence, b.span);
+bool SameHappening(const Document& A, const DateMention& a, const Document& B,
+                   const DateMention& b) {
+  std::set<std::string> wa = WordsAround(A, a.sentence, a.span),
+                        wb = WordsAround(B, b.sentence, b.span);
   for (const std::string& w : wa) {
     if (wb.count(w)) return true;
   }
@@ -430,7 +456,9 @@ bool StatesDay(const StoryView& v, uint32_t article, const DateMention& m) {
   for (uint32_t u = 0; u < v.docs.size(); ++u) {
     if (v.article_of[u] != article) continue;
     for (const DateMention& x : v.docs[u]->dates) {
-      if (x.kind != m.kind || (m.kind != DateMention::Kind::kCalendar && !InLead(v, {u, x.sentence}))) continue;
+      if (x.kind != m.kind ||
+          (m.kind != DateMention::Kind::kCalendar && !InLead(v, {u, x.sentence})))
+        continue;
       if (m.day && x.day) {
         if (*x.day == *m.day) return true;
         continue;
@@ -442,7 +470,8 @@ bool StatesDay(const StoryView& v, uint32_t article, const DateMention& m) {
   return false;
 }
 
-void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, bool aligned, bool lead, ConflictSet* out) {
+void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, bool aligned, bool lead,
+               ConflictSet* out) {
   if (v.SameArticle(a.doc, b.doc) || out->AreCopies(a, b)) return;
   const Document& A = *v.docs[a.doc];
   const Document& B = *v.docs[b.doc];
@@ -462,7 +491,9 @@ void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, bool aligned, b
       if (!aligned && !resolved && !(lead && undated)) continue;
       if (WireDateline(A, *x) || WireDateline(B, *y)) continue;
       if (!aligned && (StatementDay(A, *x) || StatementDay(B, *y))) continue;
-      if (!aligned && (StatesDay(v, v.article_of[a.doc], *y) || StatesDay(v, v.article_of[b.doc], *x))) continue;
+      if (!aligned &&
+          (StatesDay(v, v.article_of[a.doc], *y) || StatesDay(v, v.article_of[b.doc], *x)))
+        continue;
       if (!aligned && !SameHappening(A, *x, B, *y)) continue;
       AddDatePair(v, a.doc, *x, b.doc, *y, aligned ? 0.85 : resolved ? 0.65 : 0.6, out);
     }
@@ -477,7 +508,8 @@ bool InLead(const StoryView& v, SentenceRef r) {
 void DateConflicts(const StoryView& v, ConflictSet* out) {
   for (const Fact& f : v.alignment.facts) {
     for (size_t i = 0; i < f.members.size(); ++i) {
-      for (size_t j = i + 1; j < f.members.size(); ++j) DatePairs(v, f.members[i], f.members[j], true, false, out);
+      for (size_t j = i + 1; j < f.members.size(); ++j)
+        DatePairs(v, f.members[i], f.members[j], true, false, out);
     }
   }
   // Loose: unaligned sentences with days, across articles, similar enough.
@@ -490,7 +522,9 @@ void DateConflicts(const StoryView& v, ConflictSet* out) {
   for (size_t i = 0; i < dated.size(); ++i) {
     for (size_t j = i + 1; j < dated.size(); ++j) {
       SentenceRef a = dated[i], b = dated[j];
-      if (v.SameArticle(a.doc, b.doc) || v.alignment.fact_of[a.doc][a.sentence] == v.alignment.fact_of[b.doc][b.sentence]) continue;
+      if (v.SameArticle(a.doc, b.doc) ||
+          v.alignment.fact_of[a.doc][a.sentence] == v.alignment.fact_of[b.doc][b.sentence])
+        continue;
       double cos = Cosine(v.alignment.Vector(a), v.alignment.Vector(b));
       bool lead = InLead(v, a) && InLead(v, b) && cos >= kLeadDateCosine;
       if (cos >= kLooseDateCosine || lead) DatePairs(v, a, b, false, lead, out);
@@ -505,7 +539,8 @@ std::vector<std::string> QuoteWords(const Document& d, const QuoteMention& q) {
   for (const Sentence& s : d.sentences) {
     if (s.span.end <= q.span.begin || s.span.begin >= q.span.end) continue;
     for (const Word& w : s.words) {
-      if (w.begin >= q.span.begin && w.end <= q.span.end && w.kind != TokenKind::kPunct) out.push_back(w.norm);
+      if (w.begin >= q.span.begin && w.end <= q.span.end && w.kind != TokenKind::kPunct)
+        out.push_back(w.norm);
     }
   }
   return out;
@@ -532,13 +567,16 @@ void QuoteConflicts(const StoryView& v, ConflictSet* out) {
   };
   std::vector<Q> quotes;
   for (uint32_t d = 0; d < v.docs.size(); ++d) {
-    for (const QuoteMention& q : v.docs[d]->quotes) quotes.push_back({d, &q, QuoteWords(*v.docs[d], q)});
+    for (const QuoteMention& q : v.docs[d]->quotes)
+      quotes.push_back({d, &q, QuoteWords(*v.docs[d], q)});
   }
   for (size_t i = 0; i < quotes.size(); ++i) {
     for (size_t j = i + 1; j < quotes.size(); ++j) {
       const Q& a = quotes[i];
       const Q& b = quotes[j];
-      if (v.SameArticle(a.doc, b.doc) || a.words.size() < 3 || b.words.size() < 3 || a.words == b.words) continue;
+      if (v.SameArticle(a.doc, b.doc) || a.words.size() < 3 || b.words.size() < 3 ||
+          a.words == b.words)
+        continue;
       if (out->AreCopies({a.doc, a.q->sentence}, {b.doc, b.q->sentence})) continue;
       bool same_speaker = !a.q->speaker_key.empty() && a.q->speaker_key == b.q->speaker_key;
       bool both_named = !a.q->speaker_key.empty() && !b.q->speaker_key.empty();
@@ -550,12 +588,15 @@ void QuoteConflicts(const StoryView& v, ConflictSet* out) {
       if (both_named && !same_speaker && overlap < kSameQuoteOverlap) continue;
       const Document& A = *v.docs[a.doc];
       const Document& B = *v.docs[b.doc];
-      std::string speaker = a.q->speaker >= 0 ? A.entities[a.q->speaker].text
-                            : b.q->speaker >= 0 ? B.entities[b.q->speaker].text : "unnamed speaker";
+      std::string speaker = a.q->speaker >= 0   ? A.entities[a.q->speaker].text
+                            : b.q->speaker >= 0 ? B.entities[b.q->speaker].text
+                                                : "unnamed speaker";
       std::string key = "quote|" + speaker + "|" + Join(a.words, " ");
       double confidence = same_speaker ? 0.85 : both_named ? 0.55 : 0.6;
-      out->Add(key, ConflictKind::kQuote, speaker, Join(a.words, " "), a.q->text, a.doc, a.q->sentence, confidence);
-      out->Add(key, ConflictKind::kQuote, speaker, Join(b.words, " "), b.q->text, b.doc, b.q->sentence, confidence);
+      out->Add(key, ConflictKind::kQuote, speaker, Join(a.words, " "), a.q->text, a.doc,
+               a.q->sentence, confidence);
+      out->Add(key, ConflictKind::kQuote, speaker, Join(b.words, " "), b.q->text, b.doc,
+               b.q->sentence, confidence);
     }
   }
 }
@@ -571,7 +612,8 @@ std::optional<DayRange> RangeOf(const Document& d, const DateMention& m) {
   int offset = 0;
   if (!pub || std::sscanf(m.normalized.c_str(), "week:%d", &offset) != 1) return std::nullopt;
   const int64_t today = FloorDiv(*pub, 86400);
-  const int64_t monday = today - (WeekdayFromDays(today) + 6) % 7 + 7 * static_cast<int64_t>(offset);
+  const int64_t monday =
+      today - (WeekdayFromDays(today) + 6) % 7 + 7 * static_cast<int64_t>(offset);
   return DayRange{monday, monday + 6};
 }
 
