@@ -221,6 +221,18 @@ std::string ScopeWords(const Document& d, uint32_t sentence) {
   return out;
 }
 
+// A rate rather than a count: "eight rebounds a game", "40 hours per week", "3 cases each day".
+bool IsRate(const Document& d, const NumberMention& n) {
+  const auto& words = d.sentences[n.sentence].words;
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    if (words[i].begin < n.span.end || words[i].stem != n.counted) continue;
+    const std::string& per = words[i + 1].norm;
+    return (per == "a" || per == "an" || per == "per" || per == "each" || per == "every") &&
+           words[i + 2].kind == TokenKind::kWord;
+  }
+  return false;
+}
+
 bool HasYear(const Document& d, uint32_t sentence) {
   for (const NumberMention& n : d.numbers) {
     if (n.sentence == sentence && n.is_year) return true;
@@ -247,7 +259,7 @@ bool SameScope(const StoryView& v, uint32_t da, const NumberMention& a, uint32_t
   const Document& B = *v.docs[db];
   return Modifiers(A, a) == Modifiers(B, b) &&
          ScopeWords(A, a.sentence) == ScopeWords(B, b.sentence) &&
-         HasYear(A, a.sentence) == HasYear(B, b.sentence);
+         HasYear(A, a.sentence) == HasYear(B, b.sentence) && IsRate(A, a) == IsRate(B, b);
 }
 
 // The people (and untyped names) a sentence names, by last word.
