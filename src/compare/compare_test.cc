@@ -415,7 +415,9 @@ TEST(Compare, CountsOfTwoPeopleAreNoConflict) {
 TEST(Compare, ARateIsNoCount) {
   TestStory t;
   t.Add("a", "Striker Mikkel Aasgard scored 23 points and grabbed 7 rebounds in the semi-final.");
-  t.Add("b", "Coach Lars Aasgard said his son's 23 points and eight rebounds a game will help Korsholm.");
+  t.Add(
+      "b",
+      "Coach Lars Aasgard said his son's 23 points and eight rebounds a game will help Korsholm.");
   EXPECT_EQ(Find(CompareStory(t), ConflictKind::kNumber), nullptr);
 }
 

@@ -219,6 +219,16 @@ std::string TitleHolder(const Side& x) {
   return "";
 }
 
+// Who is quoted, when either side's quotation has a named speaker ("Petter Lund"), or "".
+std::string QuoteSpeaker(const Side& a, const Side& b) {
+  for (const Side* x : {&a, &b}) {
+    if (x->begin == x->end) continue;
+    const QuoteMention* q = QuoteAround(x->doc, x->ref.sentence, x->begin, x->end);
+    if (q && q->speaker >= 0) return x->doc.entities[static_cast<size_t>(q->speaker)].text;
+  }
+  return "";
+}
+
 // The entity mention around a name hunk, as written ("Eastern Conferance"), else the hunk.
 std::string NameText(const Side& x) {
   for (const EntityMention& e : x.doc.entities) {
@@ -450,7 +460,9 @@ void ComparePair(const StoryView& v, const Variant& va, const Variant& vb, uint3
     Side a{A, ra, sa, h.a_begin, h.a_end}, b{B, rb, sb, h.b_begin, h.b_end};
     Verdict verdict = Classify(a, b);
     if (verdict.confidence <= 0) continue;
-    std::string subject = verdict.kind == ConflictKind::kTitle ? TitleHolder(a) : "";
+    std::string subject = verdict.kind == ConflictKind::kTitle   ? TitleHolder(a)
+                          : verdict.kind == ConflictKind::kQuote ? QuoteSpeaker(a, b)
+                                                                 : "";
     if (subject.empty()) subject = Subject(a, h);
     std::string key = "edit|" + std::to_string(fact) + "|" + subject;
     for (SentenceRef r : va) {

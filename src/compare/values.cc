@@ -531,6 +531,14 @@ void DateConflicts(const StoryView& v, ConflictSet* out) {
       if (!DatesIn(*v.docs[d], s).empty()) dated.push_back({d, s});
     }
   }
+  // Most similar pairs first: when two sentences of one article give the same day against a
+  // claim, the conflict shows the closer one as evidence.
+  struct Candidate {
+    double cos;
+    SentenceRef a, b;
+    bool lead;
+  };
+  std::vector<Candidate> candidates;
   for (size_t i = 0; i < dated.size(); ++i) {
     for (size_t j = i + 1; j < dated.size(); ++j) {
       SentenceRef a = dated[i], b = dated[j];
@@ -539,9 +547,12 @@ void DateConflicts(const StoryView& v, ConflictSet* out) {
         continue;
       double cos = Cosine(v.alignment.Vector(a), v.alignment.Vector(b));
       bool lead = InLead(v, a) && InLead(v, b) && cos >= kLeadDateCosine;
-      if (cos >= kLooseDateCosine || lead) DatePairs(v, a, b, false, lead, out);
+      if (cos >= kLooseDateCosine || lead) candidates.push_back({cos, a, b, lead});
     }
   }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& x, const Candidate& y) { return x.cos > y.cos; });
+  for (const Candidate& c : candidates) DatePairs(v, c.a, c.b, false, c.lead, out);
 }
 
 // ---- quotes ----
