@@ -13,12 +13,14 @@
 
 namespace parallax {
 
-// One sentence of one article: Article::text.substr(begin, end - begin) == the quoted text.
+// One sentence of one article: Article::text.substr(begin, end - begin) == the quoted text
+// (Article::title when `in_title`: conflicts also read the headline).
 struct SourceRef {
   std::string article;    // article id
-  uint32_t sentence = 0;  // index of the sentence in the cleaned article
-  uint32_t begin = 0;     // byte offsets into Article::text
+  uint32_t sentence = 0;  // index of the sentence in the cleaned article (0 in the title)
+  uint32_t begin = 0;     // byte offsets into Article::text, or Article::title when in_title
   uint32_t end = 0;
+  bool in_title = false;  // the evidence is the article's title
 };
 
 // A statement made by one or more articles (digest sentence, agreement).
@@ -50,7 +52,11 @@ struct Conflict {
   ConflictKind kind = ConflictKind::kOther;
   std::string subject;                // who or what the values are about
   std::vector<ConflictValue> values;  // two or more
-  double confidence = 0.0;            // 0..1
+  // 0..1: how sure parallax is that the values contradict each other. 0.9 and above: the same
+  // sentence copied with one value changed, or one person spelled two ways with the same role;
+  // 0.8: aligned sentences (the same claim); 0.6-0.7: looser evidence (similar sentences, the
+  // leads of two reports). CompareOptions::min_confidence (--min-confidence) filters.
+  double confidence = 0.0;
 };
 
 // What the cleaner removed from an article, for --explain.

@@ -21,6 +21,32 @@ Word ToWord(Token&& t, std::string_view lang) {
   return w;
 }
 
+void ExtractAll(Document* doc) {
+  ExtractEntities(doc);
+  ExtractRoles(doc);
+  ExtractNumbers(doc);
+  ExtractDates(doc);
+  ExtractQuotes(doc);
+}
+
+// The title as a document of its own: the same extractors over one paragraph, through a copy
+// of the article whose text is the title (so every offset and Text() call stays valid).
+void AnalyzeTitle(const AnalyzeOptions& options, Document* doc) {
+  const Article& article = *doc->article;
+  if (Trim(article.title).empty()) return;
+  doc->title_article = std::make_unique<Article>(
+      Article{article.id, article.title, article.title, article.outlet, article.url,
+              article.published, article.lang, article.origin});
+  doc->title = std::make_unique<Document>();
+  Document& t = *doc->title;
+  t.article = doc->title_article.get();
+  t.lang = doc->lang;
+  t.is_title = true;
+  t.paragraphs = {Span{0, static_cast<uint32_t>(article.title.size())}};
+  BuildSentences(t.paragraphs, options, &t);
+  ExtractAll(&t);
+}
+
 }  // namespace
 
 std::vector<Word> AnalyzeWords(std::string_view text, std::string_view lang) {
@@ -60,11 +86,8 @@ Document Analyze(const Article& article, const std::vector<Span>& paragraphs,
   doc.paragraphs = paragraphs;
   doc.title_words = AnalyzeWords(article.title, doc.lang);
   BuildSentences(paragraphs, options, &doc);
-  ExtractEntities(&doc);
-  ExtractRoles(&doc);
-  ExtractNumbers(&doc);
-  ExtractDates(&doc);
-  ExtractQuotes(&doc);
+  ExtractAll(&doc);
+  AnalyzeTitle(options, &doc);
   return doc;
 }
 

@@ -152,10 +152,28 @@ TEST(Analyze, EmptyArticle) {
   EXPECT_TRUE(doc.quotes.empty());
 }
 
+TEST(Analyze, TitleIsADocumentOfItsOwn) {
+  Article article = MakeArticle();
+  article.title = "Ferry skipper Ola Brekke rescued on Tuesday";
+  Document doc = Analyze(article, Paragraphs(article.text), {}, AnalyzeOptions{});
+  ASSERT_NE(doc.title, nullptr);
+  const Document& t = *doc.title;
+  EXPECT_TRUE(t.is_title);
+  EXPECT_FALSE(doc.is_title);
+  ASSERT_EQ(t.sentences.size(), 1u);
+  EXPECT_EQ(t.Text(t.sentences[0].span), article.title);  // offsets into the title
+  EXPECT_EQ(t.article->id, article.id);
+  ASSERT_EQ(t.dates.size(), 1u);
+  EXPECT_EQ(t.Text(t.dates[0].span), "on Tuesday");
+  EXPECT_EQ(t.dates[0].normalized, "2026-03-17");  // resolved against the article's date
+  article.title = "";
+  EXPECT_EQ(Analyze(article, Paragraphs(article.text), {}, AnalyzeOptions{}).title, nullptr);
+}
+
 TEST(Analyze, ExtractorsCanBeRerun) {
   Article article = MakeArticle();
   Document doc = Analyze(article, Paragraphs(article.text), {}, AnalyzeOptions{});
-  Document again = doc;
+  Document again = Analyze(article, Paragraphs(article.text), {}, AnalyzeOptions{});
   ExtractEntities(&again);
   ExtractRoles(&again);
   ExtractNumbers(&again);

@@ -364,12 +364,14 @@ uint32_t DateScanner::Weekday(uint32_t i, uint32_t* begin, DateMention* m) const
     if (end == 0 && s_.words[k].kind == TokenKind::kNumber) end = DayFirst(k, m);
     if (end && m->kind == DateMention::Kind::kCalendar) {
       if (!m->day) m->weekday = wd;
+      m->written_weekday = wd;
       return end;
     }
     *m = DateMention();
   }
   m->kind = DateMention::Kind::kWeekday;
   m->weekday = wd;
+  m->written_weekday = wd;
   m->normalized = std::string("weekday:") + WeekdayName(wd);
   if (pub_) {
     int64_t back = (WeekdayFromDays(*pub_) - wd + 7) % 7;

@@ -34,6 +34,18 @@ TEST(Dates, PublicationDateInTheTestIsAWednesday) {
   EXPECT_EQ(WeekdayFromDays(kWednesday / 86400), 3);
 }
 
+TEST(Dates, WrittenWeekdayIsKeptBesideACalendarDate) {
+  // 8 October 2026 is a Thursday; the article says Tuesday: both are kept, so compare can see
+  // two outlets give one date different weekdays.
+  auto a = AnalyzeText("The cable failed on Tuesday 8 October 2026, the operator said.", kWednesday);
+  ASSERT_EQ(a->doc.dates.size(), 1u);
+  EXPECT_EQ(a->doc.dates[0].written_weekday, 2);
+  EXPECT_EQ(a->doc.dates[0].weekday, 4);
+  auto b = AnalyzeText("The cable failed on 8 October 2026.", kWednesday);
+  ASSERT_EQ(b->doc.dates.size(), 1u);
+  EXPECT_EQ(b->doc.dates[0].written_weekday, -1);
+}
+
 TEST(Dates, BareWeekdayIsTheMostRecentOnOrBeforePublication) {
   EXPECT_EQ(Norms("The ferry sank on Tuesday."), Strings{"2026-03-17"});
   EXPECT_EQ(Norms("The ferry sank on Wednesday."), Strings{"2026-03-18"});

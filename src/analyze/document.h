@@ -1,11 +1,12 @@
 // Document: one article after cleaning and analysis — what every later stage reads.
 //
-// All offsets are bytes into Article::text (title mentions use `in_title`). Sentences are in
+// All offsets are bytes into Article::text (the title's own document: into Article::title). Sentences are in
 // reading order and index the mention lists. A Document is immutable once Analyze returns and
 // may be shared across threads for reading.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,6 +81,7 @@ struct DateMention {
   // date makes it resolvable ("yesterday", "Tuesday" before the publication day, "March 3").
   std::optional<int64_t> day;
   int weekday = -1;             // 0 = Sunday .. 6 = Saturday, when written or resolved
+  int written_weekday = -1;     // the weekday as written ("Tuesday, 8 October"), -1 when none
   int month = 0;                // 1..12 when written
   int day_of_month = 0;         // 1..31 when written
   int year = 0;                 // when written
@@ -109,6 +111,13 @@ struct Document {
   std::vector<NumberMention> numbers;
   std::vector<DateMention> dates;
   std::vector<QuoteMention> quotes;
+  // The title analysed on its own, as a document of one sentence (null when there is no title).
+  // Its `article` is `title_article`, a copy of the article whose `text` is the title, so its
+  // offsets are bytes into Article::title. Compare reads it: a headline often states the name,
+  // the day or the count that the body only refers back to ("Teixeira", "the vote").
+  std::unique_ptr<Article> title_article;
+  std::unique_ptr<Document> title;
+  bool is_title = false;             // true for the title document itself
 
   std::string_view Text(Span s) const { return s.Of(article->text); }
 };

@@ -16,8 +16,11 @@ struct Comparison {
   std::vector<Conflict> conflicts;    // most confident first
 };
 
-// `docs` are the story's independent articles (copies folded) in arrival order.
+// `docs` are the story's independent articles (copies folded) in arrival order; `alignment`
+// aligns them. `copies` are the syndicated copies folded into them: they never count as a
+// second source of an agreement, but a copy that changed a value (a corrected count, a
+// respelled name) disagrees with its original, so conflicts read them too.
 Comparison Compare(const std::vector<const Document*>& docs, const Alignment& alignment,
-                   const CompareOptions& options);
+                   const CompareOptions& options, const std::vector<const Document*>& copies = {});
 
 }  // namespace parallax

@@ -69,13 +69,42 @@ size_t EditDistance(std::string_view sa, std::string_view sb) {
   return row[b.size()];
 }
 
+namespace {
+
+// British and American spellings of one word, mapped to one form: "recognised" / "recognized",
+// "theatre" / "theater", "colour" / "color", "adviser" / "advisor", "analyse" / "analyze".
+std::string SpellingForm(std::string w) {
+  static const std::pair<std::string_view, std::string_view> kRules[] = {
+      {"adviser", "advisor"}, {"isation", "ization"}, {"ise", "ize"},
+      {"ising", "izing"},     {"yse", "yze"},         {"our", "or"},
+      {"tre", "ter"},         {"tres", "ters"},       {"ll", "l"}};
+  for (const auto& [from, to] : kRules) {
+    for (size_t at = w.find(from); at != std::string::npos; at = w.find(from, at + to.size())) {
+      w.replace(at, from.size(), to);
+    }
+  }
+  return w;
+}
+
+}  // namespace
+
 bool NearSpelling(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty() || a == b) return false;
   std::string fa = FoldAccents(a), fb = FoldAccents(b);
   if (fa == fb) return true;  // differ only in accents: "Jose" / "José"
+  // One word in its British and American spelling is not two spellings of a name.
+  if (SpellingForm(fa) == SpellingForm(fb)) return false;
+  // A plural or possessive of the other ("Colt" / "Colts") is the same word.
+  {
+    std::string_view shorter = fa.size() < fb.size() ? fa : fb,
+                     longer = fa.size() < fb.size() ? fb : fa;
+    if (longer.size() == shorter.size() + 1 && longer.starts_with(shorter) && longer.back() == 's')
+      return false;
+  }
   size_t longest = std::max(CodePoints(fa).size(), CodePoints(fb).size());
   size_t edits = EditDistance(fa, fb);
-  if (longest <= 4) return edits <= 1;  // "Anna"/"Anne"; "Jan"/"Ian" differ too much in so few letters
+  if (longest <= 4)
+    return edits <= 1;  // "Anna"/"Anne"; "Jan"/"Ian" differ too much in so few letters
   double jw = JaroWinkler(fa, fb);
   // A different first letter ("Kristoffer"/"Christoffer") needs a closer match overall.
   if (fa[0] != fb[0]) return jw >= 0.88;  // "Kristoffer"/"Christoffer" 0.91; "Karin"/"Marin" 0.87

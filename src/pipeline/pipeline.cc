@@ -150,10 +150,10 @@ StoryArticle Pipeline::Impl::Describe(uint32_t i) const {
 
 Story Pipeline::Impl::BuildStory(const std::vector<uint32_t>& members) const {
   Story story;
-  std::vector<const Document*> docs;
+  std::vector<const Document*> docs, copies;
   for (uint32_t i : members) {
     story.articles.push_back(Describe(i));
-    if (copy_of_[i] < 0 && docs_[i]) docs.push_back(docs_[i].get());
+    if (docs_[i]) (copy_of_[i] < 0 ? docs : copies).push_back(docs_[i].get());
   }
   if (!options_.summarize) {
     for (uint32_t i : members) {
@@ -163,7 +163,7 @@ Story Pipeline::Impl::BuildStory(const std::vector<uint32_t>& members) const {
   }
   Alignment alignment = Align(docs, AlignOptions{});
   story.digest = BuildDigest(docs, alignment, options_.digest);
-  Comparison c = Compare(docs, alignment, options_.compare);
+  Comparison c = Compare(docs, alignment, options_.compare, copies);
   story.agreements = std::move(c.agreements);
   story.unique = std::move(c.unique);
   story.conflicts = std::move(c.conflicts);

@@ -14,8 +14,10 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json RefJson(const SourceRef& ref) {
-  return Json{
+  Json out{
       {"article", ref.article}, {"sentence", ref.sentence}, {"begin", ref.begin}, {"end", ref.end}};
+  if (ref.in_title) out["in_title"] = true;  // offsets into the article's title
+  return out;
 }
 
 Json RefsJson(const std::vector<SourceRef>& refs) {

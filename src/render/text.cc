@@ -7,6 +7,7 @@
 // from a scraped page reaches the terminal. Lines wrap at kWidth code points.
 // Tested by text_test.cc.
 #include <algorithm>
+#include <cstdio>
 #include <set>
 #include <string>
 #include <string_view>
@@ -109,13 +110,16 @@ void AppendAgreementsAndUnique(const Story& story, size_t cap, std::string* out)
   AppendCapped("Only one reports", story.unique.size(), cap, unique, out);
 }
 
-// "  name · subject: “A” [a1] vs “B” [a2]", then each value's evidence sentence below it.
+// "  name · subject: “A” [a1] vs “B” [a2]  (confidence 0.90)", then each value's evidence sentence below it.
 void AppendConflict(const Conflict& c, std::string* out) {
   std::string head = std::string(ConflictKindName(c.kind)) + " · " + TerminalClean(c.subject) + ":";
   for (size_t i = 0; i < c.values.size(); ++i) {
     const ConflictValue& v = c.values[i];
     head += (i == 0 ? " “" : " vs “") + TerminalClean(v.value) + "” " + BracketList(v.sources);
   }
+  char confidence[32];
+  std::snprintf(confidence, sizeof confidence, "  (confidence %.2f)", c.confidence);
+  head += confidence;
   AppendWrapped("  ", head, kWidth, out);
   for (const ConflictValue& v : c.values) {
     if (v.evidence.empty()) continue;
