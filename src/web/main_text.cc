@@ -183,6 +183,16 @@ class Extractor {
     return w;
   }
 
+  static bool MarksBody(const HtmlNode& node) {
+    static constexpr std::array<std::string_view, 12> kBody = {
+        "entry-content", "article-body", "articlebody", "article-content", "article__body",
+        "article__content", "post-content", "post-body", "story-body", "story-content",
+        "article-text", "body-text"};
+    if (node.itemprop == "articlebody") return true;
+    return !node.class_id.empty() && ContainsAny(node.class_id, kBody) &&
+           !Contains(node.class_id, "comment");
+  }
+
   bool Unlikely(const HtmlNode& node) const {
     if (node.tag == Tag::kBody || node.tag == Tag::kHtml || node.tag == Tag::kArticle ||
         node.tag == Tag::kMain || node.tag == Tag::kA) {
@@ -201,14 +211,20 @@ class Extractor {
       if (!NeverText(node.tag)) raw[node.parent] += raw[i];
     }
     const uint32_t half_page = raw[0] / 2;
+    // Elements holding a marked article body: class names are too loose ("with-sidebar-layout")
+    // to drop those.
+    std::vector<char> holds_body(nodes_.size(), 0);
+    for (size_t i = nodes_.size(); i-- > 1;) {
+      if (holds_body[i] || MarksBody(nodes_[i])) holds_body[nodes_[i].parent] = holds_body[i] = 1;
+    }
     for (uint32_t n = 1; n < nodes_.size(); ++n) {
       const HtmlNode& node = nodes_[n];
       if (dropped_[node.parent]) {
         dropped_[n] = 1;
       } else if (node.IsElement()) {
-        bool furniture = Furniture(node.tag) || node.hidden || LandmarkRole(node.role) ||
-                         (flags_.strip_unlikely && Unlikely(node));
-        dropped_[n] = NeverText(node.tag) || (furniture && raw[n] < half_page);
+        bool furniture = Furniture(node.tag) || node.hidden || LandmarkRole(node.role);
+        dropped_[n] = NeverText(node.tag) || (furniture && raw[n] < half_page) ||
+                      (flags_.strip_unlikely && Unlikely(node) && !holds_body[n]);
       }
     }
   }
@@ -274,28 +290,29 @@ class Extractor {
     score_[n] = s + ClassWeight(n);
   }
 
-  // 2. Paragraph scores credited to their ancestors.
+  // 2. Paragraph scores credited to their ancestors. Headings and list items are not scored
+  // (as in Readability) but count as article text for Widen().
   void ScoreParagraphs() {
     for (uint32_t n = 1; n < nodes_.size(); ++n) {
       const HtmlNode& node = nodes_[n];
       if (dropped_[n] || !node.IsElement() || !IsBlock(node.tag)) continue;
-      if (IsHeading(node.tag) || node.tag == Tag::kLi) continue;  // not paragraphs
       const Stats& s = stats_[n];
-      if (s.inline_text < 25) continue;
+      const bool heading_or_item = IsHeading(node.tag) || node.tag == Tag::kLi;
+      if (s.inline_text < (heading_or_item ? 10u : 25u)) continue;
+      if (!heading_or_item || s.link * 2 < s.inline_text) {
+        for (uint32_t x = n; x != 0; x = nodes_[x].parent) {
+          ptext_[x] += s.inline_text;
+          plink_[x] += std::min(s.inline_text, s.link);
+        }
+      }
+      if (heading_or_item) continue;
       double content = 1.0 + s.inline_commas + std::min(s.inline_text / 100u, 3u);
       uint32_t a = node.parent;
-      // A <div> used as a paragraph counts as its own first ancestor, as Readability turns it
-      // into a <p> first.
       for (int level = 0; level < 5 && a != 0; ++level, a = nodes_[a].parent) {
         if (dropped_[a]) break;
         Initialize(a);
         double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
         score_[a] += content / divider;
-      }
-      candidates_.push_back(n);
-      for (uint32_t x = n; x != 0; x = nodes_[x].parent) {
-        ptext_[x] += s.inline_text;
-        plink_[x] += std::min(s.inline_text, s.link);
       }
     }
   }
@@ -317,6 +334,12 @@ class Extractor {
       if (scored_[n] && !dropped_[n] && Final(n) > best) best = Final(n), top = n;
     }
     if (top == 0) return Body();
+    if (getenv("PX_DEBUG")) {
+      std::vector<std::pair<double, uint32_t>> all;
+      for (uint32_t n = 1; n < nodes_.size(); ++n) if (scored_[n] && !dropped_[n]) all.push_back({Final(n), n});
+      std::sort(all.rbegin(), all.rend());
+      for (size_t i = 0; i < all.size() && i < 6; ++i) fprintf(stderr, "cand %u %.1f raw=%.1f ld=%.2f text=%u cls=%s\n", all[i].second, all[i].first, score_[all[i].second], LinkDensity(all[i].second), stats_[all[i].second].text, nodes_[all[i].second].class_id.substr(0,50).c_str());
+    }
     const uint32_t body = Body();
     double last = Final(top);
     const double threshold = last / 3;
@@ -351,7 +374,12 @@ class Extractor {
       const double added_link = static_cast<double>(plink_[a]) - plink_[best];
       const double share_best = stats_[best].text ? double(ptext_[best]) / stats_[best].text : 0;
       const double share_a = stats_[a].text ? double(ptext_[a]) / stats_[a].text : 0;
+      if (getenv("PX_DEBUG")) fprintf(stderr, "widen a=%u ptext=%u best=%u added_link=%.0f share=%.2f/%.2f w=%d cls=%s\n", a, ptext_[a], ptext_[best], added_link, share_a, share_best, ClassWeight(a), nodes_[a].class_id.substr(0,50).c_str());
+      const double all_added = static_cast<double>(stats_[a].text) - stats_[best].text;
+      const double all_added_link = static_cast<double>(stats_[a].link) - stats_[best].link;
+      const double max_ld = getenv("PX_LD") ? atof(getenv("PX_LD")) : 0.25;
       if (ptext_[a] >= grow * ptext_[best] && added_link < 0.2 * added &&
+          all_added_link <= max_ld * all_added &&
           share_a >= dilute * share_best && ClassWeight(a) >= 0) {
         best = a;
       }
@@ -457,8 +485,29 @@ class Extractor {
     if (block) Flush(!(node.tag == Tag::kLi || node.tag == Tag::kBr || node.tag == Tag::kTr ||
                        node.tag == Tag::kDt || node.tag == Tag::kDd));
     if (node.tag == Tag::kTd || node.tag == Tag::kTh) space_ = true;
+    const size_t before = current_.size();
+    if (node.tag == Tag::kA) ++in_link_;
     for (uint32_t c : node.children) Write(c);
+    if (node.tag == Tag::kA) {
+      --in_link_;
+      if (in_link_ == 0) linked_ += current_.size() - std::min(before, current_.size());
+    }
     if (block) Flush(node.tag != Tag::kLi && node.tag != Tag::kTr);
+  }
+
+  // A block that is one link ("Read more", a related headline), or a short line of page
+  // furniture ("Advertisement", "Comments", "Photo: ..."), is not article text.
+  static bool Boilerplate(std::string_view block, size_t linked) {
+    if (linked * 10 >= block.size() * 9 && block.size() < 200) return true;
+    if (CountWords(block) > 4) return false;
+    std::string lower = AsciiLower(block);
+    static constexpr std::array<std::string_view, 14> kStarts = {
+        "advert", "comments", "read more", "more:", "share", "related", "photo:", "image:",
+        "credit:", "updated", "published", "sponsored", "loading", "click here"};
+    for (std::string_view s : kStarts) {
+      if (StartsWith(lower, s)) return true;
+    }
+    return false;
   }
 
   void Append(std::string_view text) {
@@ -480,6 +529,8 @@ class Extractor {
   // Ends the current block; the next one starts after a blank line (`paragraph`) or a newline.
   void Flush(bool paragraph) {
     space_ = false;
+    if (!current_.empty() && Boilerplate(current_, linked_)) current_.clear();
+    linked_ = 0;
     if (!current_.empty()) {
       if (!blocks_.empty()) blocks_.push_back(pending_paragraph_ ? "\n\n" : "\n");
       blocks_.push_back(std::move(current_));
@@ -499,11 +550,12 @@ class Extractor {
   std::vector<char> scored_;
   // Per element: inline text of the scored paragraphs inside it, and the link text in them.
   std::vector<uint32_t> ptext_, plink_;
-  std::vector<uint32_t> candidates_;
   std::vector<std::string> blocks_;
   std::string current_;
   bool space_ = false;
   bool pending_paragraph_ = false;
+  int in_link_ = 0;
+  size_t linked_ = 0;  // bytes of current_ written inside links
 };
 
 }  // namespace

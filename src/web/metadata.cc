@@ -9,6 +9,7 @@
 // Tested by metadata_test.cc.
 #include "web/metadata.h"
 
+#include <libxml/HTMLparser.h>
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -30,6 +31,24 @@ using Json = nlohmann::json;
 constexpr int kMaxJsonLdDepth = 64;
 // Longest author or title kept, bytes: longer "authors" are a paragraph caught by a rule.
 constexpr size_t kMaxAuthorBytes = 200;
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    *out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    *out += static_cast<char>(0xC0 | (cp >> 6));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *out += static_cast<char>(0xE0 | (cp >> 12));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (cp >> 18));
+    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
 
 bool Contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
@@ -101,8 +120,39 @@ bool IsArticleType(const Json& type) {
   return false;
 }
 
+// `text` with HTML character references decoded ("&#8211;", "&amp;"): JSON-LD is often
+// written by templates that escape for HTML. libxml2 knows the named entities.
+std::string DecodeEntities(std::string_view text) {
+  if (text.find('&') == std::string_view::npos) return std::string(text);
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t semi = text[i] == '&' ? text.find(';', i) : std::string_view::npos;
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out += text[i];
+      continue;
+    }
+    std::string name(text.substr(i + 1, semi - i - 1));
+    uint32_t cp = 0;
+    if (name.size() > 1 && name[0] == '#') {
+      cp = name[1] == 'x' || name[1] == 'X'
+               ? static_cast<uint32_t>(strtoul(name.c_str() + 2, nullptr, 16))
+               : static_cast<uint32_t>(strtoul(name.c_str() + 1, nullptr, 10));
+    } else if (const htmlEntityDesc* e =
+                   htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()))) {
+      cp = e->value;
+    }
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      out += text[i];
+      continue;
+    }
+    AppendUtf8(cp, &out);
+    i = semi;
+  }
+  return out;
+}
+
 std::string JsonString(const Json& j) {
-  if (j.is_string()) return Collapse(j.get_ref<const std::string&>());
+  if (j.is_string()) return Collapse(DecodeEntities(j.get_ref<const std::string&>()));
   if (j.is_object()) {
     if (j.contains("name")) return JsonString(j["name"]);
     if (j.contains("@value")) return JsonString(j["@value"]);
@@ -260,10 +310,35 @@ std::string StripSiteName(const std::string& title, const std::string& site) {
   return title;
 }
 
+bool InFurniture(const HtmlTree& tree, uint32_t n) {
+  for (uint32_t a = tree.nodes[n].parent; a != 0; a = tree.nodes[a].parent) {
+    Tag t = tree.nodes[a].tag;
+    if (t == Tag::kHeader || t == Tag::kNav || t == Tag::kFooter || t == Tag::kAside ||
+        tree.nodes[a].hidden) {
+      return true;
+    }
+    if (t == Tag::kArticle || t == Tag::kMain) return false;
+  }
+  return false;
+}
+
+// The page's headline: the first <h1> outside page furniture (a site logo is often an <h1>
+// in the <header>), else the first <h1>.
+std::string Headline(const HtmlTree& tree) {
+  std::string first;
+  for (uint32_t n = 1; n < tree.nodes.size(); ++n) {
+    if (tree.nodes[n].tag != Tag::kH1) continue;
+    std::string text = TextOf(tree, n);
+    if (text.empty()) continue;
+    if (!InFurniture(tree, n)) return text;
+    if (first.empty()) first = text;
+  }
+  return first;
+}
+
 std::string ChooseTitle(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta,
                         const std::string& site) {
-  std::string h1;
-  if (uint32_t n = FirstTag(tree, Tag::kH1)) h1 = TextOf(tree, n);
+  std::string h1 = Headline(tree);
   std::string declared = ld.headline;
   if (declared.empty()) declared = FirstMeta(meta, {"og:title", "twitter:title", "title",
                                                     "dc.title", "headline"});
@@ -276,8 +351,10 @@ std::string ChooseTitle(const HtmlTree& tree, const JsonLd& ld, const MetaMap& m
       if (!t.empty() && StartsWith(Key(t), h1_key)) return h1;
     }
   }
-  if (!declared.empty()) return StripSiteName(declared, site);
+  // The visible headline is what readers (and the WCXB annotators) call the title; meta
+  // titles are often rewritten for search engines.
   if (!h1.empty()) return h1;
+  if (!declared.empty()) return StripSiteName(declared, site);
   return StripSiteName(page_title, site);
 }
 
