@@ -7,6 +7,7 @@
 #include "clean_main.h"
 #include "common.h"
 #include "digest_main.h"
+#include "extract_main.h"
 
 int main(int argc, char** argv) {
   using namespace parallax::cli;
@@ -19,9 +20,11 @@ int main(int argc, char** argv) {
   DigestFlags digest;
   CleanFlags clean;
   AnalyzeFlags analyze;
+  ExtractFlags extract;
   AddDigestCommand(app, &digest);
   AddCleanCommand(app, &clean);
   AddAnalyzeCommand(app, &analyze);
+  AddExtractCommand(app, &extract);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -36,6 +39,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("digest")) return RunDigest(digest);
     if (app.got_subcommand("clean")) return RunClean(clean);
     if (app.got_subcommand("analyze")) return RunAnalyze(analyze);
+    if (app.got_subcommand("extract")) return RunExtract(extract);
   } catch (const std::exception& e) {  // a bug or out of memory: say so, never crash silently
     std::cerr << "parallax: internal error: " << e.what() << "\n";
     return kExitFailure;

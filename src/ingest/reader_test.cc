@@ -200,7 +200,7 @@ TEST(Reader, BadFixturesAreOneRejectionEach) {
       {"array.json", "a JSON array, not JSON Lines (one object per line)"},
       {"binary.dat", "binary file"},
       {"empty.txt", "empty file"},
-      {"gzipped.txt.gz", "gzip input is not supported yet"},
+      {"gzipped.txt.gz", "gzip input is read only as WARC (.warc.gz) or HTML (.html.gz)"},
       {"invalid_utf8.txt", "invalid UTF-8 at line 3, column 11 (byte 23)"},
       {"pretty.json", "a JSON object spread over several lines, not JSON Lines"},
       {"utf16.txt", "UTF-16 input is not supported"},

@@ -82,7 +82,8 @@ bool ParseSize(std::string_view s, int base, uint64_t* out) {
 }
 
 // Inflates gzip or zlib data (auto-detected), or raw deflate when `raw`; at most `limit` bytes.
-Result<std::string> Inflate(std::string_view in, size_t limit, bool raw) {
+// Truncated input keeps what inflated, unless `strict`.
+Result<std::string> Inflate(std::string_view in, size_t limit, bool raw, bool strict = false) {
   z_stream zs{};
   if (inflateInit2(&zs, raw ? -15 : 15 + 32) != Z_OK) return Internal("zlib init failed");
   std::string out;
@@ -103,6 +104,7 @@ Result<std::string> Inflate(std::string_view in, size_t limit, bool raw) {
     if (rc == Z_BUF_ERROR && zs.avail_in == 0) break;  // truncated: keep what inflated
   }
   inflateEnd(&zs);
+  if (strict && rc == Z_BUF_ERROR) return DataLoss("truncated gzip data");
   if (rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
     return DataLoss(std::string("corrupt compressed body: ") + (zs.msg ? zs.msg : "zlib error"));
   }
@@ -449,6 +451,10 @@ Result<HttpResponse> ParseHttpResponse(std::string_view block, size_t max_body_b
     return InvalidArgument("unsupported Content-Encoding: " + encoding);
   }
   return response;
+}
+
+Result<std::string> Gunzip(std::string_view data, size_t max_bytes) {
+  return Inflate(data, max_bytes, /*raw=*/false, /*strict=*/true);
 }
 
 bool IsHtml(std::string_view content_type, std::string_view body) {

@@ -61,6 +61,10 @@ struct HttpResponse {
 // encoding (the body is at most `max_body_bytes` after decoding). Errors name the problem.
 Result<HttpResponse> ParseHttpResponse(std::string_view block, size_t max_body_bytes);
 
+// The content of gzip data (its first member), at most `max_bytes`; DataLoss for corrupt or
+// truncated data, ResourceExhausted past the budget.
+Result<std::string> Gunzip(std::string_view data, size_t max_bytes);
+
 // True for an HTML content type (text/html, application/xhtml+xml), or, when `content_type` is
 // empty, for a body that starts like HTML.
 bool IsHtml(std::string_view content_type, std::string_view body);
