@@ -482,8 +482,11 @@ class Extractor {
     const HtmlNode& node = nodes_[n];
     if (node.tag == Tag::kText) return Append(node.text);
     const bool block = IsBlock(node.tag);
-    if (block) Flush(!(node.tag == Tag::kLi || node.tag == Tag::kBr || node.tag == Tag::kTr ||
-                       node.tag == Tag::kDt || node.tag == Tag::kDd));
+    // Lines of one group (list items, table rows, <br> breaks) are separated by a newline,
+    // other blocks by a blank line.
+    const bool line = node.tag == Tag::kLi || node.tag == Tag::kBr || node.tag == Tag::kTr ||
+                      node.tag == Tag::kDt || node.tag == Tag::kDd;
+    if (block) Flush(!line);
     if (node.tag == Tag::kTd || node.tag == Tag::kTh) space_ = true;
     const size_t before = current_.size();
     if (node.tag == Tag::kA) ++in_link_;
@@ -492,7 +495,7 @@ class Extractor {
       --in_link_;
       if (in_link_ == 0) linked_ += current_.size() - std::min(before, current_.size());
     }
-    if (block) Flush(node.tag != Tag::kLi && node.tag != Tag::kTr);
+    if (block) Flush(!line);
   }
 
   // A block that is one link ("Read more", a related headline), or a short line of page

@@ -305,7 +305,7 @@ std::string StripSiteName(const std::string& title, const std::string& site) {
     if (at == std::string::npos) continue;
     std::string head = title.substr(0, at), tail = title.substr(at + sep.size());
     bool tail_is_site = !site.empty() && Key(tail) == Key(site);
-    if (tail_is_site || tail.size() * 2 < head.size()) return head;
+    if (tail_is_site || (tail.size() < head.size() && CountWords(tail) <= 4)) return head;
   }
   return title;
 }
