@@ -12,6 +12,8 @@ PACKAGES=(
   libxxhash-dev                                  # pinned 64-bit hashing (dedup, tokens)
   libcli11-dev                                   # command line
   libtbb-dev                                     # parallel per-article stages
+  libxml2-dev libicu-dev zlib1g-dev              # HTML parser, encodings, gzip (web/ingest)
+  clang                                          # libFuzzer targets (fuzz/, PARALLAX_FUZZ)
   python3                                        # ../shared/tools scorers used by benchmarks
 )
 

@@ -367,6 +367,29 @@ std::string CleanAuthor(std::string a) {
   return a;
 }
 
+// A printed byline: the first element whose class/id says author or byline (not a comment's),
+// or a link into an /author/ page, holding a short name (1 to 6 words, no digits).
+std::string VisibleByline(const HtmlTree& tree) {
+  constexpr size_t kMaxWords = 6;
+  for (uint32_t n = 1; n < tree.nodes.size(); ++n) {
+    const HtmlNode& node = tree.nodes[n];
+    if (!node.IsElement() || InFurniture(tree, n)) continue;
+    const std::string& c = node.class_id;
+    bool byline = (Contains(c, "author") || Contains(c, "byline")) && !Contains(c, "comment") &&
+                  !Contains(c, "bio") && !Contains(c, "avatar") && !Contains(c, "img");
+    byline = byline || (node.tag == Tag::kA && Contains(node.Attr("href"), "/author/"));
+    if (!byline) continue;
+    std::string a = CleanAuthor(TextOf(tree, n));
+    size_t words = CountWords(a);
+    if (words == 0 || words > kMaxWords ||
+        a.find_first_of("0123456789|@") != std::string::npos) {
+      continue;
+    }
+    return a;
+  }
+  return {};
+}
+
 std::string ChooseAuthor(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta) {
   for (std::string a : {ld.author,
                         FirstMeta(meta, {"author", "article:author", "parsely-author",
@@ -383,7 +406,7 @@ std::string ChooseAuthor(const HtmlTree& tree, const JsonLd& ld, const MetaMap& 
       if (!a.empty()) return a;
     }
   }
-  return {};
+  return VisibleByline(tree);
 }
 
 // /2025/09/04/ or /2025-09-04 in a URL.
@@ -408,8 +431,43 @@ std::string DateFromUrl(std::string_view url) {
   return {};
 }
 
+bool ParseWordDate(std::string_view text, std::string* iso, int64_t* seconds);
+
+// Node index of the page's headline <h1>, 0 when there is none.
+uint32_t HeadlineNode(const HtmlTree& tree) {
+  uint32_t first = 0;
+  for (uint32_t n = 1; n < tree.nodes.size(); ++n) {
+    if (tree.nodes[n].tag != Tag::kH1 || TextOf(tree, n).empty()) continue;
+    if (!InFurniture(tree, n)) return n;
+    if (first == 0) first = n;
+  }
+  return first;
+}
+
+// A date printed near the headline ("Updated September 4, 2025", "4 Sep 2025"): the first
+// short text within kDateWindow text nodes after the <h1> (or the start of the page) that
+// reads as a day, a month name and a year.
+std::string VisibleDate(const HtmlTree& tree) {
+  constexpr int kDateWindow = 150;   // text nodes; a byline block is within ~20
+  constexpr size_t kMaxDateText = 80;  // bytes; longer text is a sentence, not a dateline
+  int seen = 0;
+  for (uint32_t n = HeadlineNode(tree); n < tree.nodes.size() && seen < kDateWindow; ++n) {
+    const HtmlNode& node = tree.nodes[n];
+    if (node.tag != Tag::kText) continue;
+    std::string_view text = Trim(node.text);
+    if (text.empty()) continue;
+    ++seen;
+    if (text.size() > kMaxDateText) continue;
+    std::string iso;
+    int64_t seconds = 0;
+    if (ParseWordDate(text, &iso, &seconds)) return iso;
+  }
+  return {};
+}
+
 std::string ChooseDate(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta,
                        const std::string& url) {
+
   std::vector<std::string> candidates = {
       ld.date,
       FirstMeta(meta, {"article:published_time", "og:article:published_time",
@@ -425,6 +483,9 @@ std::string ChooseDate(const HtmlTree& tree, const JsonLd& ld, const MetaMap& me
       candidates.push_back(std::string(node.Attr("datetime")));
     }
   }
+  // A printed date comes after the machine-readable ones: on wcxb-dev it is right less often
+  // than they are when both exist (0.792 vs 0.806 date accuracy), but it fills most gaps.
+  candidates.push_back(VisibleDate(tree));
   candidates.push_back(DateFromUrl(url));
   for (const std::string& c : candidates) {
     std::string iso;
@@ -454,13 +515,17 @@ std::string HostOf(std::string_view url) {
   return host;
 }
 
+// 1..12 for an English month name or its abbreviation ("Sep", "Sept", "September"), else 0.
 int MonthFromName(std::string_view word) {
   static constexpr std::array<std::string_view, 12> kMonths = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (word.size() < 3) return 0;
-  std::string w = AsciiLower(word.substr(0, 3));
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  std::string w = AsciiLower(word);
+  if (w == "sept") return 9;
   for (size_t i = 0; i < kMonths.size(); ++i) {
-    if (w == kMonths[i]) return static_cast<int>(i) + 1;
+    if (w == kMonths[i] || (w.size() == 3 && StartsWith(kMonths[i], w))) {
+      return static_cast<int>(i) + 1;
+    }
   }
   return 0;
 }
