@@ -122,11 +122,15 @@ std::string SniffMetaCharset(std::string_view html) {
 
 std::string DetectEncoding(std::string_view html, std::string_view transport_charset) {
   if (std::string bom = BomEncoding(html); !bom.empty()) return bom;
+  // Bytes that are valid UTF-8 are UTF-8 whatever the page declares: text in a legacy encoding
+  // with non-ASCII letters is almost never valid UTF-8, while UTF-8 pages that kept an old
+  // "iso-8859-1" declaration from their template are common (decoding them as declared turns
+  // every curly quote into "â€™").
+  if (ValidateUtf8(html).ok()) return "UTF-8";
   for (std::string declared : {Canonical(std::string(transport_charset)),
                                Canonical(SniffMetaCharset(html))}) {
     if (!declared.empty() && KnownToIcu(declared)) return declared;
   }
-  if (ValidateUtf8(html).ok()) return "UTF-8";
   std::string guess = Guess(html);
   return guess.empty() || !KnownToIcu(guess) ? "windows-1252" : guess;
 }

@@ -1,10 +1,10 @@
 // Character encodings of web pages: which one a page is in, and conversion to UTF-8.
 //
-// The encoding is taken, in the order browsers use (WHATWG "encoding sniffing"): a byte-order
-// mark; the charset of the HTTP Content-Type (WARC responses); a <meta charset> or
-// <meta http-equiv="Content-Type"> within the first 4 KiB (the prescan); then, with nothing
-// declared, UTF-8 when the bytes are valid UTF-8, else ICU's statistical detector, else
-// windows-1252. Labels follow WHATWG: "iso-8859-1" and "ascii" mean windows-1252. A page
+// The encoding is taken from: a byte-order mark; else UTF-8 when the bytes are valid UTF-8
+// (whatever is declared: see charset.cc); else, in the order browsers use (WHATWG "encoding
+// sniffing"), the charset of the HTTP Content-Type (WARC responses), a <meta charset> or
+// <meta http-equiv="Content-Type"> within the first 4 KiB (the prescan); else ICU's statistical
+// detector, else windows-1252. Labels follow WHATWG: "iso-8859-1" and "ascii" mean windows-1252. A page
 // declared UTF-8 that is not valid UTF-8 gets U+FFFD for its bad bytes rather than a rejection:
 // browsers show such pages, and one bad byte in a footer must not lose the article.
 // Conversion is ICU's (ucnv), which knows every encoding the web uses.

@@ -35,6 +35,12 @@ TEST(Charset, TransportCharsetWinsOverMeta) {
   EXPECT_NE(utf8->find("\u00e6\u00f8\u00e5"), std::string::npos);
 }
 
+TEST(Charset, ValidUtf8WinsOverALegacyDeclaration) {
+  auto utf8 = HtmlToUtf8("<meta charset=iso-8859-1><p>let\u2019s go</p>", "");
+  ASSERT_TRUE(utf8.ok());
+  EXPECT_NE(utf8->find("let\u2019s go"), std::string::npos);
+}
+
 TEST(Charset, Utf16WithByteOrderMark) {
   std::string page("\xff\xfe<\0p\0>\0\xe6\0", 10);
   EXPECT_EQ(DetectEncoding(page, ""), "UTF-16LE");
