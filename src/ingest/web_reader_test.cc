@@ -11,62 +11,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "ingest/test_util.h"
 #include "parallax/reader.h"
+#include "web/test_util.h"
 
 namespace parallax {
 namespace {
-
-namespace fs = std::filesystem;
-
-struct Collected {
-  std::vector<Article> articles;
-  std::vector<Rejection> rejected;
-};
-
-Collected Read(const std::vector<std::string>& paths, const ReadOptions& options = {}) {
-  Collected out;
-  ReadInputs(
-      paths, options, [&](Article a) { out.articles.push_back(std::move(a)); },
-      [&](Rejection r) { out.rejected.push_back(std::move(r)); });
-  return out;
-}
-
-class TempDir {
- public:
-  TempDir() {
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() /
-            ("parallax_web_" + std::to_string(::getpid()) + "_" + test->name());
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string Write(const std::string& name, const std::string& content) const {
-    std::ofstream(path_ / name, std::ios::binary) << content;
-    return (path_ / name).string();
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
-
-std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 // A fictional news page; `n` varies its words so pages differ.
 std::string Page(int n, const std::string& head = "") {
@@ -113,7 +63,7 @@ TEST(WebReader, HtmlFilesByNameAndByContent) {
   dir.Write("a.html", Page(1));
   dir.Write("b.htm.gz", Gzip(Page(2)));
   dir.Write("c", Page(3));  // no extension: sniffed
-  Collected c = Read({dir.path()});
+  Collected c = Read({dir.Path()});
   ASSERT_TRUE(c.rejected.empty()) << c.rejected[0].error;
   ASSERT_EQ(c.articles.size(), 3u);
   EXPECT_EQ(c.articles[0].id, "a");
@@ -121,7 +71,7 @@ TEST(WebReader, HtmlFilesByNameAndByContent) {
   EXPECT_EQ(c.articles[2].id, "c");
   EXPECT_EQ(c.articles[1].title, "Story 2");
   EXPECT_EQ(c.articles[1].lang, "en");
-  EXPECT_EQ(c.articles[1].origin, dir.path() + "/b.htm.gz");
+  EXPECT_EQ(c.articles[1].origin, dir.Path() + "/b.htm.gz");
   EXPECT_NE(c.articles[1].text.find("The vote in story 2"), std::string::npos);
   EXPECT_EQ(c.articles[1].text.find("Home"), std::string::npos);
 }
@@ -157,13 +107,13 @@ TEST(WebReader, BadFilesAndRecordsAreRejectedAndTheRestIsRead) {
   std::string crawl = Crawl(true);
   dir.Write("d-truncated.warc.gz", crawl.substr(0, crawl.size() - 30));
   dir.Write("e-good.html", Page(5));
-  Collected c = Read({dir.path()});
+  Collected c = Read({dir.Path()});
   ASSERT_EQ(c.rejected.size(), 4u);
-  EXPECT_EQ(c.rejected[0].input, dir.path() + "/a-truncated.html.gz");
+  EXPECT_EQ(c.rejected[0].input, dir.Path() + "/a-truncated.html.gz");
   EXPECT_EQ(c.rejected[0].error, "truncated gzip data");
   EXPECT_EQ(c.rejected[1].error, "empty file");
   EXPECT_EQ(c.rejected[2].error, "no article text found in the page");
-  EXPECT_EQ(c.rejected[3].input, dir.path() + "/d-truncated.warc.gz#record 6");
+  EXPECT_EQ(c.rejected[3].input, dir.Path() + "/d-truncated.warc.gz#record 6");
   EXPECT_NE(c.rejected[3].error.find("truncated gzip member"), std::string::npos);
   ASSERT_EQ(c.articles.size(), 2u);  // p1 of the crawl, and e-good
   EXPECT_EQ(c.articles[0].id, "p1");
@@ -222,7 +172,7 @@ TEST(WebReader, SameArticlesInSameOrderWhateverTheThreads) {
   ReadOptions one, four;
   one.threads = 1;
   four.threads = 4;
-  Collected a = Read({dir.path()}, one), b = Read({dir.path()}, four);
+  Collected a = Read({dir.Path()}, one), b = Read({dir.Path()}, four);
   EXPECT_EQ(a.articles.size(), 36u);
   EXPECT_EQ(ids(a), ids(b));
 }

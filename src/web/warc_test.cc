@@ -2,6 +2,8 @@
 // corrupt and oversized records, plain and gzip-compressed.
 #include "web/warc.h"
 
+#include "web/test_util.h"
+
 #include <gtest/gtest.h>
 #include <zlib.h>
 
@@ -9,20 +11,6 @@
 
 namespace parallax {
 namespace {
-
-std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 std::string Record(const std::string& type, int n, const std::string& block,
                    const std::string& extra = "") {
