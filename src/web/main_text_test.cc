@@ -131,6 +131,19 @@ TEST(MainText, ArticleSplitIntoSectionsIsKeptWhole) {
   }
 }
 
+TEST(MainText, NegativelyNamedWrapperOfMuchOfTheArticleIsKept) {
+  // A page builder's "widget" wrapper, its paragraphs nested too deep to score it.
+  std::string deep_part = "<div class=media-widget><div><div><div><div><div>";
+  for (int i = 0; i < 3; ++i) {
+    deep_part += "<p>The second half of the article goes on here, at length, about the tides, "
+                 "the money, the fishermen, and the board's plans for the spring.</p>";
+  }
+  deep_part += "</div></div></div></div></div></div>";
+  std::string text = Extract("<div class=story>" + std::string(kArticle) + deep_part + "</div>");
+  EXPECT_TRUE(Has(text, "harbour board"));
+  EXPECT_TRUE(Has(text, "The second half of the article"));
+}
+
 TEST(MainText, LinkHeavyTeaserListsAreNotPulledIn) {
   std::string teasers = "<div class=more>";
   for (int i = 0; i < 6; ++i) {
