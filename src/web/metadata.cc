@@ -444,14 +444,20 @@ uint32_t HeadlineNode(const HtmlTree& tree) {
   return first;
 }
 
-// A date printed near the headline ("Updated September 4, 2025", "4 Sep 2025"): the first
-// short text within kDateWindow text nodes after the <h1> (or the start of the page) that
-// reads as a day, a month name and a year.
+// A date printed near the headline ("Updated September 4, 2025", "4th Sep 2025",
+// "23.07.2025"): the first short text that reads as a date, from kBefore text nodes before the
+// <h1> (bylines sit above some headlines) to kAfter after it (or from the start of the page).
 std::string VisibleDate(const HtmlTree& tree) {
-  constexpr int kDateWindow = 150;   // text nodes; a byline block is within ~20
+  constexpr int kBefore = 40, kAfter = 150;  // text nodes; a byline block is within ~20
   constexpr size_t kMaxDateText = 80;  // bytes; longer text is a sentence, not a dateline
+  uint32_t start = HeadlineNode(tree);
+  for (int before = 0; start > 1 && before < kBefore; --start) {
+    if (tree.nodes[start - 1].tag == Tag::kText && !Trim(tree.nodes[start - 1].text).empty()) {
+      ++before;
+    }
+  }
   int seen = 0;
-  for (uint32_t n = HeadlineNode(tree); n < tree.nodes.size() && seen < kDateWindow; ++n) {
+  for (uint32_t n = start; n < tree.nodes.size() && seen < kBefore + kAfter; ++n) {
     const HtmlNode& node = tree.nodes[n];
     if (node.tag != Tag::kText) continue;
     std::string_view text = Trim(node.text);
@@ -484,7 +490,8 @@ std::string ChooseDate(const HtmlTree& tree, const JsonLd& ld, const MetaMap& me
     }
   }
   // A printed date comes after the machine-readable ones: on wcxb-dev it is right less often
-  // than they are when both exist (0.792 vs 0.806 date accuracy), but it fills most gaps.
+  // than they are when both exist (taking it first: 0.792 vs 0.806 date accuracy; preferring
+  // it when it is the declared modification day: 0.838 vs 0.842), but it fills most gaps.
   candidates.push_back(VisibleDate(tree));
   candidates.push_back(DateFromUrl(url));
   for (const std::string& c : candidates) {
@@ -531,11 +538,40 @@ int MonthFromName(std::string_view word) {
 }
 
 // "Thu, 04 Sep 2025 10:00:00 GMT", "September 4, 2025", "4 September 2025".
+// "23.07.2025" (day first, as everywhere dots are used); "15/12/2025" day first when the first
+// part cannot be a month, else month first ("12/31/2025", and "3/4/2025" read the US way).
+bool ParseNumericDate(const std::vector<std::string>& words, int* year, int* month, int* day) {
+  for (const std::string& w : words) {
+    int a = 0, b = 0, y = 0;
+    char s1 = 0, s2 = 0;
+    if (sscanf(w.c_str(), "%2d%c%2d%c%4d", &a, &s1, &b, &s2, &y) != 5 || s1 != s2 || y < 1990 ||
+        y > 2100 || w.size() < 8 || w.size() > 10) {
+      continue;
+    }
+    if (s1 == '.' && b <= 12) {
+      *day = a, *month = b;
+    } else if (s1 == '/' && a > 12 && b <= 12) {
+      *day = a, *month = b;
+    } else if (s1 == '/' && a <= 12) {  // month first when it can be, as in the US
+      *day = b, *month = a;
+    } else {
+      continue;
+    }
+    *year = y;
+    return *day >= 1 && *day <= 31 && *month >= 1;
+  }
+  return false;
+}
+
 bool ParseWordDate(std::string_view text, std::string* iso, int64_t* seconds) {
   std::vector<std::string> words;
   std::string w;
-  for (char c : text) {
-    if (isalnum(static_cast<unsigned char>(c)) || c == ':') {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool in_number = (c == '.' || c == '/') && !w.empty() &&
+                           isdigit(static_cast<unsigned char>(w.back())) && i + 1 < text.size() &&
+                           isdigit(static_cast<unsigned char>(text[i + 1]));
+    if (isalnum(static_cast<unsigned char>(c)) || c == ':' || in_number) {
       w += c;
     } else if (!w.empty()) {
       words.push_back(std::move(w));
@@ -545,7 +581,21 @@ bool ParseWordDate(std::string_view text, std::string* iso, int64_t* seconds) {
   if (!w.empty()) words.push_back(std::move(w));
   int day = 0, month = 0, year = 0;
   std::string clock;
-  for (const std::string& word : words) {
+  if (ParseNumericDate(words, &year, &month, &day)) {
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    Result<int64_t> t = ParseIso8601(buf);
+    if (!t.ok()) return false;
+    *iso = buf;
+    *seconds = *t;
+    return true;
+  }
+  for (std::string word : words) {
+    // "4th", "1st": the ordinal suffix goes.
+    if (word.size() >= 3 && word.size() <= 4 && isdigit(static_cast<unsigned char>(word[0]))) {
+      std::string suffix = AsciiLower(word.substr(word.size() - 2));
+      if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") word.resize(word.size() - 2);
+    }
     if (int m = MonthFromName(word); m != 0 && month == 0 && !isdigit(word[0])) {
       month = m;
     } else if (word.find(':') != std::string::npos) {

@@ -78,6 +78,25 @@ TEST(Metadata, DateFromUrlThenFromTheCrawl) {
   EXPECT_EQ(m.site_name, "tidings.example");  // the host when nothing names the site
 }
 
+TEST(Metadata, PrintedDateNearTheHeadline) {
+  EXPECT_EQ(Meta("<body><h1>Mole vote</h1><p class=byline>By Per Holm</p>"
+                 "<span>Updated September 4th, 2025</span><p>Body text.</p></body>")
+                .published_text,
+            "2025-09-04");
+  // Above the headline, and day-first with dots.
+  EXPECT_EQ(Meta("<body><div>23.07.2025</div><h1>Mole vote</h1><p>Body.</p></body>")
+                .published_text,
+            "2025-07-23");
+  // A sentence mentioning a date is not a dateline.
+  EXPECT_EQ(Meta("<body><h1>Mole vote</h1><p>The board, which first met on March 3, 2019 to "
+                 "discuss the mole, voted again this week.</p></body>")
+                .published_text,
+            "");
+  EXPECT_EQ(Meta("<body><h1>Mole vote</h1><span class=author-name>Ilse Varnes</span></body>")
+                .author,
+            "Ilse Varnes");
+}
+
 TEST(Metadata, MalformedOrDeepJsonLdIsIgnored) {
   std::string deep(200, '[');
   PageMetadata m = Meta("<script type=application/ld+json>{\"headline\": </script>"
@@ -100,6 +119,13 @@ TEST(Metadata, ParseWebDateForms) {
   EXPECT_EQ(iso, "2026-03-04");
   ASSERT_TRUE(ParseWebDate("4 March 2026", &iso, &t));
   EXPECT_EQ(iso, "2026-03-04");
+  ASSERT_TRUE(ParseWebDate("15/12/2025", &iso, &t));
+  EXPECT_EQ(iso, "2025-12-15");
+  ASSERT_TRUE(ParseWebDate("12/31/2025", &iso, &t));
+  EXPECT_EQ(iso, "2025-12-31");
+  ASSERT_TRUE(ParseWebDate("Dec. 1st, 2025", &iso, &t));
+  EXPECT_EQ(iso, "2025-12-01");
+  EXPECT_FALSE(ParseWebDate("Marketing 2025", &iso, &t));  // "Mar..." is not a month
   EXPECT_FALSE(ParseWebDate("yesterday", &iso, &t));
   EXPECT_FALSE(ParseWebDate("", &iso, &t));
 }
