@@ -191,8 +191,7 @@ class WarcReader::Impl {
   void Consume(size_t n) { pos_ += std::min(n, buf_.size() - pos_); }
 
   Status Located(const WarcRecord& r, const Status& s) {
-    return Status(s.code(), "record " + std::to_string(r.number) + " at byte " +
-                                std::to_string(r.offset) + ": " + s.message());
+    return Status(s.code(), "at byte " + std::to_string(r.offset) + ": " + s.message());
   }
 
   // -- parsing one record from a byte range --

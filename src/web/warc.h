@@ -41,8 +41,8 @@ class WarcReader {
   WarcReader& operator=(const WarcReader&) = delete;
 
   // The next record: true with *record set; false at the end of the file. A non-OK Result is
-  // one bad record (its message names the record number and byte offset); call Next again to
-  // go on with the following record.
+  // one bad record (its message starts "at byte B: ", and record->number / record->offset are
+  // set); call Next again to go on with the following record.
   Result<bool> Next(WarcRecord* record);
 
  private:

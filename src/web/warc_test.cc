@@ -78,8 +78,7 @@ TEST(Warc, TruncatedGzipRecordIsReportedAndEndsTheFile) {
   Read r = ReadAll(a + b.substr(0, b.size() / 2));
   ASSERT_EQ(r.records.size(), 1u);
   ASSERT_EQ(r.errors.size(), 1u);
-  EXPECT_EQ(r.errors[0], "record 2 at byte " + std::to_string(a.size()) +
-                             ": truncated gzip member");
+  EXPECT_EQ(r.errors[0], "at byte " + std::to_string(a.size()) + ": truncated gzip member");
 }
 
 TEST(Warc, CorruptGzipMemberIsSkipped) {
@@ -90,7 +89,7 @@ TEST(Warc, CorruptGzipMemberIsSkipped) {
   ASSERT_EQ(r.records.size(), 2u);
   EXPECT_EQ(r.records[1].record_id, "0000-3");
   ASSERT_EQ(r.errors.size(), 1u);
-  EXPECT_NE(r.errors[0].find("record 2 at byte"), std::string::npos);
+  EXPECT_NE(r.errors[0].find("at byte " + std::to_string(a.size())), std::string::npos);
   EXPECT_NE(r.errors[0].find("corrupt gzip member"), std::string::npos);
 }
 
