@@ -37,10 +37,7 @@ std::string HttpResponse(const std::string& body, const std::string& type = "tex
 }
 
 std::string Record(const std::string& type, const std::string& id, const std::string& block) {
-  return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:" + id +
-         ">\r\nWARC-Target-URI: https://tidings.example/" + id +
-         "\r\nWARC-Date: 2026-03-04T10:00:00Z\r\nContent-Length: " +
-         std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+  return WarcRecordText(type, id, block);
 }
 
 // A crawl of five records, two of them HTML articles.

@@ -12,13 +12,9 @@
 namespace parallax {
 namespace {
 
-std::string Record(const std::string& type, int n, const std::string& block,
-                   const std::string& extra = "") {
-  return "WARC/1.1\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:0000-" +
-         std::to_string(n) + ">\r\nWARC-Target-URI: https://tidings.example/" +
-         std::to_string(n) + "\r\nWARC-Date: 2026-03-0" + std::to_string(n) +
-         "T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n" + extra +
-         "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+std::string Record(const std::string& type, int n, const std::string& block) {
+  return WarcRecordText(type, "0000-" + std::to_string(n), block,
+                        "2026-03-0" + std::to_string(n) + "T10:00:00Z");
 }
 
 std::string Page(int n) {
@@ -57,7 +53,7 @@ TEST(Warc, PlainRecordsInOrder) {
   EXPECT_EQ(r.records[0].type, "warcinfo");
   EXPECT_EQ(r.records[2].type, "response");
   EXPECT_EQ(r.records[2].record_id, "0000-3");
-  EXPECT_EQ(r.records[2].target_uri, "https://tidings.example/3");
+  EXPECT_EQ(r.records[2].target_uri, "https://tidings.example/0000-3");
   EXPECT_EQ(r.records[2].date, "2026-03-03T10:00:00Z");
   EXPECT_EQ(r.records[2].block, Page(3));
   EXPECT_EQ(r.records[2].number, 3u);
