@@ -136,8 +136,14 @@ std::string DetectEncoding(std::string_view html, std::string_view transport_cha
 }
 
 Result<std::string> HtmlToUtf8(std::string_view html, std::string_view transport_charset) {
+  // The common case first, validating once: UTF-8 (with or without its byte-order mark).
+  const bool utf8_bom = StartsWith(html, "\xEF\xBB\xBF");
+  if (std::string_view rest = html.substr(utf8_bom ? 3 : 0);
+      (utf8_bom || BomEncoding(html).empty()) && ValidateUtf8(rest).ok()) {
+    return std::string(rest);
+  }
   std::string encoding = DetectEncoding(html, transport_charset);
-  if (StartsWith(html, "\xEF\xBB\xBF")) html.remove_prefix(3);
+  if (utf8_bom) html.remove_prefix(3);
   if (encoding == "UTF-8") return RepairUtf8(html);
   if (StartsWith(html, "\xFF\xFE") || StartsWith(html, "\xFE\xFF")) html.remove_prefix(2);
   if (html.size() > (1u << 28)) return ResourceExhausted("page too large to convert");
