@@ -352,8 +352,15 @@ std::string ChooseTitle(const HtmlTree& tree, const JsonLd& ld, const MetaMap& m
     }
   }
   // The visible headline is what readers (and the WCXB annotators) call the title; meta
-  // titles are often rewritten for search engines.
-  if (!h1.empty()) return h1;
+  // titles are often rewritten for search engines. But an <h1> of a few words that the
+  // declared title does not start with is a section or site name ("Blog", "Contact Us").
+  // Words: 3 measured on wcxb-dev title accuracy 0.860 (0: 0.834, 2: 0.855, 6: 0.871 by
+  // trusting meta titles ever more; 3 is where section names end).
+  constexpr size_t kShortHeadline = 3;
+  if (!h1.empty() && !(CountWords(h1) <= kShortHeadline && !declared.empty() &&
+                       CountWords(StripSiteName(declared, site)) > CountWords(h1))) {
+    return h1;
+  }
   if (!declared.empty()) return StripSiteName(declared, site);
   return StripSiteName(page_title, site);
 }

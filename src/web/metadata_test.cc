@@ -53,6 +53,12 @@ TEST(Metadata, VisibleHeadlineWinsOverRewrittenMetaTitle) {
   EXPECT_EQ(m.title, "The board votes to rebuild the north mole");  // not the logo <h1>
 }
 
+TEST(Metadata, ShortHeadlineThatIsASectionNameLosesToTheDeclaredTitle) {
+  PageMetadata m = Meta(R"(<head><meta property="og:title" content="Harbour board votes to
+      rebuild the north mole"></head><body><h1>Blog</h1><p>x</p></body>)");
+  EXPECT_EQ(m.title, "Harbour board votes to rebuild the north mole");
+}
+
 TEST(Metadata, TitleFromTitleElementAlone) {
   EXPECT_EQ(Meta("<title>Storm closes the port - Estvik Tidings</title>").title,
             "Storm closes the port");
