@@ -13,6 +13,8 @@ PACKAGES=(
   libcli11-dev                                   # command line
   libtbb-dev                                     # parallel per-article stages
   liblinear-dev                                  # clustering model calibration (bench/)
+  libxml2-dev libicu-dev zlib1g-dev              # HTML parser, encodings, gzip (web/ingest)
+  clang                                          # libFuzzer targets (fuzz/, PARALLAX_FUZZ)
   python3                                        # ../shared/tools scorers used by benchmarks
   python3-nltk                                   # Porter stemmer of ../shared/tools/rouge.py
 )

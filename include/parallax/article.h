@@ -14,6 +14,7 @@ struct Article {
   std::string title;     // may be empty
   std::string text;      // body, UTF-8, exactly as read; every offset parallax reports points here
   std::string outlet;    // publisher name; empty when the input does not say
+  std::string author;    // byline (several authors joined by ", "); empty when unknown
   std::string url;       // may be empty
   // Publication time, seconds since the Unix epoch (UTC); absent when the input has none.
   std::optional<int64_t> published;

@@ -1,11 +1,15 @@
 // Reading articles from files, folders and stdin.
 //
 // Formats, chosen per file: `.jsonl`/`.ndjson`/`.json` are JSON Lines (one article object per
-// line: id, title, text, outlet, url, published (ISO 8601), lang); anything else is a
-// plain-text article (an optional first title line followed by a blank line, then the body; the
-// id is the file name without its extension). "-" reads stdin, JSON Lines when its first
-// non-blank byte is '{', else one plain-text article.
-// Thread-safety: stateless functions; callbacks run on the calling thread.
+// line: id, title, text, outlet, url, published (ISO 8601), lang); `.html`/`.htm` (also
+// `.html.gz`) or a file starting `<!DOCTYPE html`/`<html` is a web page (main text and
+// metadata extracted); `.warc`/`.warc.gz` or a file starting `WARC/` is a crawl whose HTML
+// responses are web pages; anything else is a plain-text article (an optional first title line
+// followed by a blank line, then the body; the id is the file name without its extension).
+// "-" reads stdin, sniffed the same way ('{' first: JSON Lines).
+// Thread-safety: stateless functions. Web pages are extracted on ReadOptions::threads worker
+// threads; the callbacks are called one at a time, in input order, but with threads != 1 not
+// necessarily on the calling thread.
 #pragma once
 
 #include <functional>

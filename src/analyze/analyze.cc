@@ -34,9 +34,18 @@ void ExtractAll(Document* doc) {
 void AnalyzeTitle(const AnalyzeOptions& options, Document* doc) {
   const Article& article = *doc->article;
   if (Trim(article.title).empty()) return;
-  doc->title_article = std::make_unique<Article>(
-      Article{article.id, article.title, article.title, article.outlet, article.url,
-              article.published, article.lang, article.origin});
+  // Field by field: copying the whole Article would copy its body too.
+  auto t_article = std::make_unique<Article>();
+  t_article->id = article.id;
+  t_article->title = article.title;
+  t_article->text = article.title;
+  t_article->outlet = article.outlet;
+  t_article->author = article.author;
+  t_article->url = article.url;
+  t_article->published = article.published;
+  t_article->lang = article.lang;
+  t_article->origin = article.origin;
+  doc->title_article = std::move(t_article);
   doc->title = std::make_unique<Document>();
   Document& t = *doc->title;
   t.article = doc->title_article.get();

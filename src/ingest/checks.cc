@@ -19,7 +19,7 @@ bool IsUtf16Bom(std::string_view head) {
 
 Status CheckNotBinary(std::string_view head) {
   if (head.size() >= 2 && head[0] == '\x1F' && head[1] == '\x8B') {
-    return InvalidArgument("gzip input is not supported yet");
+    return InvalidArgument("gzip input is read only as WARC (.warc.gz) or HTML (.html.gz)");
   }
   if (IsUtf16Bom(head)) return InvalidArgument("UTF-16 input is not supported");
   head = head.substr(0, kSniffBytes);

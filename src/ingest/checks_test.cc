@@ -17,7 +17,7 @@ TEST(Checks, PlainTextPasses) {
 
 TEST(Checks, GzipMagicIsRejected) {
   Status s = CheckNotBinary("\x1F\x8B\x08\x00"s);
-  EXPECT_EQ(s.message(), "gzip input is not supported yet");
+  EXPECT_EQ(s.message(), "gzip input is read only as WARC (.warc.gz) or HTML (.html.gz)");
 }
 
 TEST(Checks, Utf16IsRejected) {

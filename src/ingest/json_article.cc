@@ -14,6 +14,7 @@
 #include "text/utf8.h"
 #include "util/strings.h"
 #include "util/time.h"
+#include "web/json_depth.h"
 
 namespace parallax {
 namespace {
@@ -43,31 +44,6 @@ Status CheckUtf8(std::string_view row) {
   Status status = ValidateUtf8(row);
   if (status.ok()) return status;
   return DataLoss(ReplaceFirst(status.message(), "line 1, ", ""));
-}
-
-// Counts '[' and '{' outside strings; JSON strings cannot contain raw brackets that matter.
-Status CheckDepth(std::string_view row, int max_depth) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < row.size(); ++i) {
-    char c = row[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;  // the escaped character cannot end the string
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) {
-        return ResourceExhausted("nesting deeper than " + std::to_string(max_depth));
-      }
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return Status::Ok();
 }
 
 // "malformed JSON: parse error at column 9: syntax error while parsing ...", without
@@ -166,7 +142,7 @@ Result<Article> ParseJsonArticle(std::string_view line, std::string_view origin,
   if (line.size() > options.max_article_bytes) return ArticleTooLarge(options.max_article_bytes);
   line = StripBom(line);
   RETURN_IF_ERROR(CheckUtf8(line));
-  RETURN_IF_ERROR(CheckDepth(line, options.max_json_depth));
+  RETURN_IF_ERROR(CheckJsonDepth(line, options.max_json_depth));
   ASSIGN_OR_RETURN(Json row, ParseRow(line));
   if (!row.is_object()) return InvalidArgument("not a JSON object");
   Article article;

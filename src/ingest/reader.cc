@@ -7,7 +7,13 @@
 // cannot be listed is a rejection, never an exception. The format of a file follows its
 // extension; before that, its first bytes are sniffed so a gzip or binary file gets one clear
 // rejection, and its size is checked so an oversized file is rejected without being read.
-// Tested by reader_test.cc.
+//
+// HTML files and WARC crawls (ingest/web_reader.h) are recognised by name, else by their first
+// bytes. Their pages are extracted on worker threads: a producer thread walks the inputs and
+// queues, in order, articles already read and pages to extract; a oneTBB pipeline extracts the
+// pages in parallel and delivers every article and rejection in input order, one at a time.
+// The queue and the pipeline's tokens bound what is in flight (4 per thread).
+// Tested by reader_test.cc and web_reader_test.cc.
 #include "parallax/reader.h"
 
 #include <algorithm>
@@ -15,11 +21,20 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <system_error>
+#include <thread>
+#include <variant>
+
+#include <tbb/concurrent_queue.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
 
 #include "ingest/checks.h"
 #include "ingest/line_reader.h"
 #include "ingest/stream_reader.h"
+#include "ingest/web_reader.h"
 #include "util/strings.h"
 #include "util/time.h"
 
@@ -99,8 +114,22 @@ uintmax_t KnownSize(const fs::path& path, bool* known) {
   return *known ? size : 0;
 }
 
-void ReadFile(const fs::path& path, const ReadOptions& options, const StreamSinks& sinks) {
+// An HTML page or a WARC file; `warc` when sniffing already said which.
+void ReadWebFile(const fs::path& path, const ReadOptions& options, const StreamSinks& sinks,
+                 const PageSink& on_page, std::optional<bool> warc = std::nullopt) {
+  if (!warc.value_or(IsWarcPath(path))) {
+    return ReadHtmlFile(path, options, on_page, sinks.on_reject);
+  }
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return sinks.on_reject(Rejection{path.string(), OpenError()});
+  ReadWarc(in, path.string(), options, on_page, sinks.on_reject);
+}
+
+void ReadFile(const fs::path& path, const ReadOptions& options, const StreamSinks& sinks,
+              const PageSink& on_page) {
   const std::string name = path.string();
+  if (IsWarcPath(path) || IsHtmlPath(path)) return ReadWebFile(path, options, sinks, on_page);
   bool known = false;
   const uintmax_t size = KnownSize(path, &known);
   errno = 0;
@@ -110,7 +139,13 @@ void ReadFile(const fs::path& path, const ReadOptions& options, const StreamSink
   LineReader reader(
       in, options.max_article_bytes,
       known ? std::min<uintmax_t>(size + 1, LineReader::kDefaultChunk) : LineReader::kDefaultChunk);
-  Status sniff = CheckNotBinary(reader.Peek(kSniffBytes));
+  std::string_view head = reader.Peek(kSniffBytes);
+  if (LooksLikeWarc(head) && !StartsWith(head, "\x1f\x8b")) {
+    in.close();
+    return ReadWebFile(path, options, sinks, on_page, /*warc=*/true);
+  }
+  if (LooksLikeHtml(head)) return ReadWebFile(path, options, sinks, on_page, /*warc=*/false);
+  Status sniff = CheckNotBinary(head);
   if (!sniff.ok()) return Reject(sinks.on_reject, name, sniff);
   if (known && size > options.max_file_bytes) {
     return Reject(sinks.on_reject, name, FileTooLarge(options.max_file_bytes));
@@ -122,32 +157,125 @@ void ReadFile(const fs::path& path, const ReadOptions& options, const StreamSink
   ReadText(reader, path.stem().string(), name, options, sinks);
 }
 
-void ReadPath(const std::string& path, const ReadOptions& options, const StreamSinks& sinks) {
+void ReadPath(const std::string& path, const ReadOptions& options, const StreamSinks& sinks,
+              const PageSink& on_page) {
   std::error_code ec;
   fs::file_status status = fs::status(path, ec);
   if (ec) return sinks.on_reject(Rejection{path, CannotOpen(ec)});
-  if (!fs::is_directory(status)) return ReadFile(path, options, sinks);
+  if (!fs::is_directory(status)) return ReadFile(path, options, sinks, on_page);
   for (const Entry& entry : ListFolder(path)) {
     if (entry.error.empty()) {
-      ReadFile(entry.path, options, sinks);
+      ReadFile(entry.path, options, sinks, on_page);
     } else {
       sinks.on_reject(Rejection{entry.path.string(), entry.error});
     }
   }
 }
 
+// Walks every input in order, handing over articles, rejections and pages to extract.
+void Produce(const std::vector<std::string>& paths, const ReadOptions& options,
+             const StreamSinks& sinks, const PageSink& on_page) {
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      ReadStdin(std::cin, options, sinks, on_page);
+    } else {
+      ReadPath(path, options, sinks, on_page);
+    }
+  }
+}
+
+// One input item in reading order; a page becomes an article or a rejection when run.
+struct Unit {
+  std::variant<Article, Rejection, PageJob> item;
+
+  void Run(const ReadOptions& options) {
+    if (auto* job = std::get_if<PageJob>(&item)) {
+      std::string origin = job->origin;
+      Result<Article> article = ExtractArticle(std::move(*job), options);
+      if (article.ok()) {
+        item = std::move(article).value();
+      } else {
+        item = Rejection{std::move(origin), article.status().message()};
+      }
+    }
+  }
+  void Deliver(const ArticleSink& on_article, const RejectSink& on_reject) {
+    if (auto* a = std::get_if<Article>(&item)) return on_article(std::move(*a));
+    if (auto* r = std::get_if<Rejection>(&item)) return on_reject(std::move(*r));
+  }
+};
+
+void ReadSerially(const std::vector<std::string>& paths, const ReadOptions& options,
+                  const ArticleSink& on_article, const RejectSink& on_reject) {
+  const StreamSinks sinks{on_article, on_reject};
+  Produce(paths, options, sinks, [&](PageJob job) {
+    Unit unit{std::move(job)};
+    unit.Run(options);
+    unit.Deliver(on_article, on_reject);
+  });
+}
+
+void ReadInParallel(const std::vector<std::string>& paths, const ReadOptions& options,
+                    int threads, const ArticleSink& on_article, const RejectSink& on_reject) {
+  const size_t in_flight = 4 * static_cast<size_t>(threads);
+  tbb::concurrent_bounded_queue<std::unique_ptr<Unit>> queue;  // nullptr marks the end
+  queue.set_capacity(static_cast<std::ptrdiff_t>(in_flight));
+  std::exception_ptr producer_error;
+  std::thread producer([&] {
+    try {
+      const ArticleSink article = [&](Article a) { queue.push(std::make_unique<Unit>(Unit{std::move(a)})); };
+      const RejectSink reject = [&](Rejection r) { queue.push(std::make_unique<Unit>(Unit{std::move(r)})); };
+      Produce(paths, options, StreamSinks{article, reject},
+              [&](PageJob job) { queue.push(std::make_unique<Unit>(Unit{std::move(job)})); });
+      queue.push(nullptr);
+    } catch (const tbb::user_abort&) {  // the consumer failed and aborted the queue
+    } catch (...) {
+      producer_error = std::current_exception();
+      try {
+        queue.push(nullptr);
+      } catch (...) {
+      }
+    }
+  });
+  try {
+    tbb::task_arena arena(threads);
+    arena.execute([&] {
+      tbb::parallel_pipeline(
+          in_flight,
+          tbb::make_filter<void, Unit*>(tbb::filter_mode::serial_in_order,
+                                        [&](tbb::flow_control& fc) -> Unit* {
+                                          std::unique_ptr<Unit> unit;
+                                          queue.pop(unit);
+                                          if (!unit) fc.stop();
+                                          return unit.release();
+                                        }) &
+              tbb::make_filter<Unit*, Unit*>(tbb::filter_mode::parallel,
+                                             [&](Unit* unit) {
+                                               unit->Run(options);
+                                               return unit;
+                                             }) &
+              tbb::make_filter<Unit*, void>(tbb::filter_mode::serial_in_order, [&](Unit* unit) {
+                std::unique_ptr<Unit> owned(unit);
+                owned->Deliver(on_article, on_reject);
+              }));
+    });
+  } catch (...) {
+    queue.abort();
+    producer.join();
+    throw;
+  }
+  producer.join();
+  if (producer_error) std::rethrow_exception(producer_error);
+}
+
 }  // namespace
 
 void ReadInputs(const std::vector<std::string>& paths, const ReadOptions& options,
                 const ArticleSink& on_article, const RejectSink& on_reject) {
-  const StreamSinks sinks{on_article, on_reject};
-  for (const std::string& path : paths) {
-    if (path == "-") {
-      ReadStream(std::cin, "<stdin>", "stdin", options, sinks);
-    } else {
-      ReadPath(path, options, sinks);
-    }
-  }
+  const int threads =
+      options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
+  if (threads <= 1) return ReadSerially(paths, options, on_article, on_reject);
+  ReadInParallel(paths, options, threads, on_article, on_reject);
 }
 
 Result<int64_t> ParseIsoTime(std::string_view text) { return ParseIso8601(text); }

@@ -1,5 +1,7 @@
 #include "parallax/reader.h"
 
+#include "ingest/test_util.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -12,49 +14,6 @@ namespace parallax {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Collected {
-  std::vector<Article> articles;
-  std::vector<Rejection> rejected;
-};
-
-Collected Read(const std::vector<std::string>& paths, const ReadOptions& options = {}) {
-  Collected out;
-  ReadInputs(
-      paths, options, [&](Article a) { out.articles.push_back(std::move(a)); },
-      [&](Rejection r) { out.rejected.push_back(std::move(r)); });
-  return out;
-}
-
-// A fresh folder per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() /
-            ("parallax_ingest_" + std::to_string(::getpid()) + "_" + test->name());
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path_, ec);
-  }
-  // Writes `content` to `relative` (creating folders) and returns the full path.
-  std::string Write(const std::string& relative, const std::string& content) const {
-    fs::path p = path_ / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
-  std::string Path(const std::string& relative = "") const {
-    return relative.empty() ? path_.string() : (path_ / relative).string();
-  }
-
- private:
-  fs::path path_;
-};
 
 std::vector<std::string> Ids(const Collected& c) {
   std::vector<std::string> ids;
@@ -200,7 +159,7 @@ TEST(Reader, BadFixturesAreOneRejectionEach) {
       {"array.json", "a JSON array, not JSON Lines (one object per line)"},
       {"binary.dat", "binary file"},
       {"empty.txt", "empty file"},
-      {"gzipped.txt.gz", "gzip input is not supported yet"},
+      {"gzipped.txt.gz", "gzip input is read only as WARC (.warc.gz) or HTML (.html.gz)"},
       {"invalid_utf8.txt", "invalid UTF-8 at line 3, column 11 (byte 23)"},
       {"pretty.json", "a JSON object spread over several lines, not JSON Lines"},
       {"utf16.txt", "UTF-16 input is not supported"},

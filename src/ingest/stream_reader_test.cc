@@ -70,7 +70,7 @@ TEST(StreamReader, OversizedTextIsRejectedWithoutReadingItAll) {
 TEST(StreamReader, GzipStreamIsOneRejection) {
   Collected c = ReadFrom("\x1F\x8B\x08\0\0\0\0\0"s + std::string(100000, '\x7F'));
   ASSERT_EQ(c.rejected.size(), 1u);
-  EXPECT_EQ(c.rejected[0].error, "gzip input is not supported yet");
+  EXPECT_EQ(c.rejected[0].error, "gzip input is read only as WARC (.warc.gz) or HTML (.html.gz)");
 }
 
 // Each kind of bad row gives exactly one rejection at its line; every good row is still read.

@@ -1,0 +1,140 @@
+// Tests of ExtractMetadata and ParseWebDate, on pages written for the test.
+#include "web/metadata.h"
+
+#include <gtest/gtest.h>
+
+namespace parallax {
+namespace {
+
+PageMetadata Meta(const std::string& html, const PageHints& hints = {}) {
+  auto tree = ParseHtml(html, HtmlBudget{});
+  EXPECT_TRUE(tree.ok());
+  return ExtractMetadata(*tree, hints);
+}
+
+TEST(Metadata, JsonLdArticle) {
+  PageMetadata m = Meta(R"(<html lang="nb-NO"><head><script type="application/ld+json">
+    {"@context":"https://schema.org","@graph":[
+      {"@type":"WebSite","name":"Estvik Tidings"},
+      {"@type":["NewsArticle"],"headline":"Mole vote &#8211; the result","datePublished":
+       "2026-03-04T08:15:00+01:00","author":[{"@type":"Person","name":"Ilse Varnes"},
+       {"name":"Per Holm"}],"publisher":{"@type":"Organization","name":"Estvik Tidings"}}]}
+    </script></head><body><p>x</p></body></html>)");
+  EXPECT_EQ(m.title, "Mole vote \u2013 the result");
+  EXPECT_EQ(m.author, "Ilse Varnes, Per Holm");
+  EXPECT_EQ(m.published_text, "2026-03-04T08:15:00+01:00");
+  ASSERT_TRUE(m.published.has_value());
+  EXPECT_EQ(*m.published, 1772608500);  // 07:15 UTC
+  EXPECT_EQ(m.site_name, "Estvik Tidings");
+  EXPECT_EQ(m.lang, "nb");
+}
+
+TEST(Metadata, MetaTagsWhenThereIsNoJsonLd) {
+  PageMetadata m = Meta(
+      R"(<head><meta property="og:title" content="Ferry fares rise | Harbour Courier">
+      <meta property="og:site_name" content="Harbour Courier">
+      <meta name="author" content="By Marta Lindqvist">
+      <meta property="article:published_time" content="2026-03-05T10:00:00Z">
+      <link rel="canonical" href="https://courier.example/fares">
+      <meta http-equiv="content-language" content="en-GB"></head><body></body>)");
+  EXPECT_EQ(m.title, "Ferry fares rise");  // the site suffix is removed
+  EXPECT_EQ(m.site_name, "Harbour Courier");
+  EXPECT_EQ(m.author, "Marta Lindqvist");  // "By " removed
+  EXPECT_EQ(m.published_text, "2026-03-05T10:00:00Z");
+  EXPECT_EQ(m.url, "https://courier.example/fares");
+  EXPECT_EQ(m.lang, "en");
+}
+
+TEST(Metadata, VisibleHeadlineWinsOverRewrittenMetaTitle) {
+  PageMetadata m = Meta(R"(<head><title>Estvik mole: 7 things to know | Tidings</title>
+      <meta property="og:title" content="Estvik mole: 7 things to know"></head>
+      <body><header><h1>Tidings</h1></header><article><h1>The board votes to rebuild the
+      north mole</h1></article></body>)");
+  EXPECT_EQ(m.title, "The board votes to rebuild the north mole");  // not the logo <h1>
+}
+
+TEST(Metadata, ShortHeadlineThatIsASectionNameLosesToTheDeclaredTitle) {
+  PageMetadata m = Meta(R"(<head><meta property="og:title" content="Harbour board votes to
+      rebuild the north mole"></head><body><h1>Blog</h1><p>x</p></body>)");
+  EXPECT_EQ(m.title, "Harbour board votes to rebuild the north mole");
+}
+
+TEST(Metadata, TitleFromTitleElementAlone) {
+  EXPECT_EQ(Meta("<title>Storm closes the port - Estvik Tidings</title>").title,
+            "Storm closes the port");
+}
+
+TEST(Metadata, MicrodataAuthorAndTimeElement) {
+  PageMetadata m = Meta(R"(<body><article><span itemprop="author" itemscope>
+      <span itemprop="name">Per Holm</span></span>
+      <time datetime="2026-03-06">6 March</time><p>x</p></article></body>)");
+  EXPECT_EQ(m.author, "Per Holm");
+  EXPECT_EQ(m.published_text, "2026-03-06");
+}
+
+TEST(Metadata, DateFromUrlThenFromTheCrawl) {
+  PageHints hints;
+  hints.url = "https://tidings.example/2026/03/07/storm";
+  hints.date = "2026-03-09T12:00:00Z";
+  EXPECT_EQ(Meta("<p>x</p>", hints).published_text, "2026-03-07");
+  hints.url = "https://tidings.example/storm";
+  PageMetadata m = Meta("<p>x</p>", hints);
+  EXPECT_EQ(m.published_text, "2026-03-09T12:00:00Z");
+  EXPECT_EQ(m.url, "https://tidings.example/storm");
+  EXPECT_EQ(m.site_name, "tidings.example");  // the host when nothing names the site
+}
+
+TEST(Metadata, PrintedDateNearTheHeadline) {
+  EXPECT_EQ(Meta("<body><h1>Mole vote</h1><p class=byline>By Per Holm</p>"
+                 "<span>Updated September 4th, 2025</span><p>Body text.</p></body>")
+                .published_text,
+            "2025-09-04");
+  // Above the headline, and day-first with dots.
+  EXPECT_EQ(Meta("<body><div>23.07.2025</div><h1>Mole vote</h1><p>Body.</p></body>")
+                .published_text,
+            "2025-07-23");
+  // A sentence mentioning a date is not a dateline.
+  EXPECT_EQ(Meta("<body><h1>Mole vote</h1><p>The board, which first met on March 3, 2019 to "
+                 "discuss the mole, voted again this week.</p></body>")
+                .published_text,
+            "");
+  EXPECT_EQ(Meta("<body><h1>Mole vote</h1><span class=author-name>Ilse Varnes</span></body>")
+                .author,
+            "Ilse Varnes");
+}
+
+TEST(Metadata, MalformedOrDeepJsonLdIsIgnored) {
+  std::string deep(200, '[');
+  PageMetadata m = Meta("<script type=application/ld+json>{\"headline\": </script>"
+                        "<script type=application/ld+json>" + deep + "</script>"
+                        "<h1>Still here</h1>");
+  EXPECT_EQ(m.title, "Still here");
+}
+
+TEST(Metadata, ParseWebDateForms) {
+  std::string iso;
+  int64_t t = 0;
+  ASSERT_TRUE(ParseWebDate("2026-03-04T08:15:00.123456+00:00", &iso, &t));
+  EXPECT_EQ(iso.substr(0, 10), "2026-03-04");
+  ASSERT_TRUE(ParseWebDate("2026/03/04", &iso, &t));
+  EXPECT_EQ(iso, "2026-03-04");
+  ASSERT_TRUE(ParseWebDate("Wed, 04 Mar 2026 08:15:00 GMT", &iso, &t));
+  EXPECT_EQ(iso, "2026-03-04T08:15:00Z");
+  EXPECT_EQ(t, 1772612100);
+  ASSERT_TRUE(ParseWebDate("March 4, 2026", &iso, &t));
+  EXPECT_EQ(iso, "2026-03-04");
+  ASSERT_TRUE(ParseWebDate("4 March 2026", &iso, &t));
+  EXPECT_EQ(iso, "2026-03-04");
+  ASSERT_TRUE(ParseWebDate("15/12/2025", &iso, &t));
+  EXPECT_EQ(iso, "2025-12-15");
+  ASSERT_TRUE(ParseWebDate("12/31/2025", &iso, &t));
+  EXPECT_EQ(iso, "2025-12-31");
+  ASSERT_TRUE(ParseWebDate("Dec. 1st, 2025", &iso, &t));
+  EXPECT_EQ(iso, "2025-12-01");
+  EXPECT_FALSE(ParseWebDate("Marketing 2025", &iso, &t));  // "Mar..." is not a month
+  EXPECT_FALSE(ParseWebDate("yesterday", &iso, &t));
+  EXPECT_FALSE(ParseWebDate("", &iso, &t));
+}
+
+}  // namespace
+}  // namespace parallax
