@@ -37,6 +37,20 @@ constexpr char kDefaultModel[] = {
 
 // Dot product of two term vectors sorted by term.
 double Dot(const TermWeights& a, const TermWeights& b) {
+  // A short vector against a long one (an article's top terms against a story centroid):
+  // binary-search each short term instead of walking the long one.
+  if (a.size() > 8 * b.size() || b.size() > 8 * a.size()) {
+    const TermWeights& small = a.size() < b.size() ? a : b;
+    const TermWeights& big = a.size() < b.size() ? b : a;
+    double dot = 0;
+    auto from = big.begin();
+    for (const auto& [term, x] : small) {
+      from = std::lower_bound(from, big.end(), term, [](const auto& p, uint64_t t) { return p.first < t; });
+      if (from == big.end()) break;
+      if (from->first == term) dot += static_cast<double>(x) * from->second;
+    }
+    return dot;
+  }
   double dot = 0;
   auto i = a.begin(), j = b.begin();
   while (i != a.end() && j != b.end()) {
@@ -68,26 +82,29 @@ TermWeights Top(const TermWeights& v, size_t k) {
   return top;
 }
 
-double Dot(const TermWeights& v, const std::unordered_map<uint64_t, float>& c) {
-  double dot = 0;
-  for (const auto& [term, x] : v) {
-    auto it = c.find(term);
-    if (it != c.end()) dot += static_cast<double>(x) * it->second;
+// Adds `v` to a centroid (both sorted by term), prunes it to its `keep` heaviest terms when it
+// doubles past that, and returns the new norm.
+double AddTo(TermWeights& c, const TermWeights& v, size_t keep) {
+  TermWeights sum;
+  sum.reserve(c.size() + v.size());
+  auto i = c.cbegin(), j = v.cbegin();
+  while (i != c.end() || j != v.end()) {
+    if (j == v.end() || (i != c.end() && i->first < j->first)) {
+      sum.push_back(*i++);
+    } else if (i == c.end() || j->first < i->first) {
+      sum.push_back(*j++);
+    } else {
+      sum.emplace_back(i->first, i->second + j->second);
+      ++i, ++j;
+    }
   }
-  return dot;
-}
-
-// Adds `v` to a centroid, prunes it to its `keep` heaviest terms when it doubles past that,
-// and returns the new norm.
-double AddTo(std::unordered_map<uint64_t, float>& c, const TermWeights& v, size_t keep) {
-  for (const auto& [term, x] : v) c[term] += x;
-  if (c.size() > 2 * keep) {
-    std::vector<std::pair<uint64_t, float>> terms(c.begin(), c.end());
-    std::nth_element(terms.begin(), terms.begin() + static_cast<long>(keep), terms.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
-    terms.resize(keep);
-    c = std::unordered_map<uint64_t, float>(terms.begin(), terms.end());
+  if (sum.size() > 2 * keep) {
+    std::nth_element(sum.begin(), sum.begin() + static_cast<long>(keep), sum.end(),
+                     [](const auto& x, const auto& y) { return x.second > y.second; });
+    sum.resize(keep);
+    std::sort(sum.begin(), sum.end());
   }
+  c = std::move(sum);
   double norm = 0;
   for (const auto& [term, x] : c) norm += static_cast<double>(x) * x;
   return std::sqrt(norm);

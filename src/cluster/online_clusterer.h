@@ -105,7 +105,7 @@ class OnlineClusterer {
   };
 
  private:
-  using Centroid = std::unordered_map<uint64_t, float>;
+  using Centroid = TermWeights;  // sorted by term: dot products are a merge of two sorted runs
   struct Story {
     Centroid terms, title, entities, people;
     double norm = 0, title_norm = 0, entity_norm = 0, people_norm = 0;
