@@ -7,6 +7,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "text/similarity.h"
 #include "util/strings.h"
 
 namespace parallax {
@@ -22,18 +23,56 @@ constexpr size_t kSmallCentroid = 64;
 // Latest articles kept per story for kMemberCosine, and the terms kept of each.
 constexpr size_t kRecentMembers = 8;
 constexpr size_t kMemberTerms = 32;
+// Surnames kept per story (the most mentioned).
+constexpr size_t kStoryPeople = 32;
 // Count/amount keys kept per story.
 constexpr size_t kStoryNumbers = 128;
-// IDF prior: the stream is treated as if it began with this many background documents in
-// which no term occurred. Without it, at the start of a stream the words two reports of one
-// event share look common (df = 2 of N = 2) and weigh least, so the first stories split;
-// with it, IDF starts near-uniform and the stream's own frequencies take over as it grows.
-constexpr double kBackgroundDocs = 50.0;
 
 // The built-in model, embedded from cluster_model.txt by CMake (cluster_model.inc).
 constexpr char kDefaultModel[] = {
 #include "cluster_model.inc"
     , 0};
+// The background document frequencies, embedded from cluster_background.txt.
+constexpr char kBackground[] = {
+#include "cluster_background.inc"
+    , 0};
+
+// IDF prior: the stream is treated as if it began with a general news collection whose
+// document frequencies are known (cluster_background.txt). Without it, at the start of a
+// stream every word looks equally rare, so the generic words two unrelated reports share
+// weigh as much as the names two reports of one event share, and a small batch (two
+// articles, a folder) splits or merges at random; the stream's own counts take over as it grows.
+}  // namespace
+
+const ClusterBackground& DefaultClusterBackground() {
+  static const ClusterBackground background = [] {
+    ClusterBackground b;
+    std::string_view text = kBackground;
+    bool header = false;
+    for (Span span : SplitLines(text)) {
+      std::string_view line = Trim(text.substr(span.begin, span.size()));
+      if (line.empty() || line[0] == '#') continue;
+      if (!header) {
+        // The build embeds the file and a unit test checks it, so a bad header is a build bug.
+        if (line != "parallax-cluster-background 1") throw std::runtime_error("built-in cluster background: bad header");
+        header = true;
+        continue;
+      }
+      std::string s(line);
+      if (s.starts_with("documents ")) {
+        b.documents = std::stod(s.substr(10));
+        continue;
+      }
+      size_t space = s.find(' ');
+      if (space == std::string::npos) continue;
+      b.df.emplace(std::stoull(s.substr(0, space), nullptr, 16), static_cast<uint32_t>(std::stoul(s.substr(space + 1))));
+    }
+    return b;
+  }();
+  return background;
+}
+
+namespace {
 
 // Dot product of two term vectors sorted by term.
 double Dot(const TermWeights& a, const TermWeights& b) {
@@ -110,6 +149,48 @@ double AddTo(TermWeights& c, const TermWeights& v, size_t keep) {
   return std::sqrt(norm);
 }
 
+using Names = std::vector<std::pair<std::string, float>>;  // sorted by name
+
+// One person under two spellings? Exact, or near-identical (text/similarity.h) when the
+// lengths are close: the cheap length test spares most Jaro-Winkler calls.
+bool SamePerson(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  size_t la = a.size(), lb = b.size();
+  if (std::min(la, lb) < 4 || (la > lb ? la - lb : lb - la) > 2) return false;
+  return NearSpelling(a, b);
+}
+
+// Share of the article's people, by weight, that the story names too.
+double SharedPeople(const Names& article, const Names& story) {
+  double shared = 0, total = 0;
+  for (const auto& [name, w] : article) {
+    total += w;
+    bool found = std::binary_search(story.begin(), story.end(), std::pair<std::string, float>(name, 0),
+                                    [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (size_t i = 0; !found && i < story.size(); ++i) found = SamePerson(name, story[i].first);
+    if (found) shared += w;
+  }
+  return total > 0 ? shared / total : 0;
+}
+
+// Adds an article's surnames to a story's, keeping the kStoryPeople most mentioned.
+void AddSurnames(Names& story, const Names& article) {
+  for (const auto& [name, w] : article) {
+    auto it = std::lower_bound(story.begin(), story.end(), name, [](const auto& x, const std::string& n) { return x.first < n; });
+    if (it != story.end() && it->first == name) {
+      it->second += w;
+    } else {
+      story.insert(it, {name, w});
+    }
+  }
+  if (story.size() > kStoryPeople) {
+    std::nth_element(story.begin(), story.begin() + static_cast<long>(kStoryPeople), story.end(),
+                     [](const auto& x, const auto& y) { return x.second > y.second; });
+    story.resize(kStoryPeople);
+    std::sort(story.begin(), story.end());
+  }
+}
+
 }  // namespace
 
 const std::array<std::string_view, kNumClusterFeatures>& ClusterFeatureNames() {
@@ -177,10 +258,13 @@ TermWeights OnlineClusterer::Weigh(const TermWeights& raw) const {
   TermWeights v;
   v.reserve(raw.size());
   double norm = 0;
+  const ClusterBackground& bg = DefaultClusterBackground();
   for (const auto& [term, w] : raw) {
     auto it = df_.find(term);
     double df = it == df_.end() ? 0 : it->second;
-    double idf = std::log((static_cast<double>(docs_) + kBackgroundDocs) / (df + 1.0));
+    auto b = bg.df.find(term);
+    if (b != bg.df.end()) df += b->second;
+    double idf = std::log((static_cast<double>(docs_) + bg.documents + 1.0) / (df + 1.0));
     float x = static_cast<float>(w * idf);
     v.emplace_back(term, x);
     norm += static_cast<double>(x) * x;
@@ -208,6 +292,7 @@ OnlineClusterer::Prepared OnlineClusterer::Prepare(const ArticleFeatures& f) {
   p.title = Weigh(f.title);
   p.entities = Weigh(f.entities);
   p.people = Weigh(f.people);
+  p.surnames = f.surnames;
   p.numbers = f.numbers;
   p.years = f.years;
   p.time = f.time;
@@ -248,8 +333,8 @@ std::vector<OnlineClusterer::Candidate> OnlineClusterer::Candidates(const Prepar
     x[kEntitiesBoth] = entities ? 1 : 0;
     x[kCosineSquared] = x[kCosine] * x[kCosine];
     x[kCosineEntity] = x[kCosine] * x[kEntityCosine];
-    const bool people = !a.people.empty() && s.people_norm > 0;
-    x[kPeopleCosine] = people ? static_cast<float>(Dot(a.people, s.people) / s.people_norm) : 0;
+    const bool people = !a.surnames.empty() && !s.surnames.empty();
+    x[kPeopleCosine] = people ? static_cast<float>(SharedPeople(a.surnames, s.surnames)) : 0;
     x[kPeopleBoth] = people ? 1 : 0;
     x[kYearsOneSide] = a.years.empty() != s.years.empty() ? 1 : 0;
     size_t shared_numbers = 0;
@@ -314,6 +399,7 @@ uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story)
   s.title_norm = AddTo(s.title, a.title, kSmallCentroid);
   s.entity_norm = AddTo(s.entities, a.entities, kSmallCentroid);
   s.people_norm = AddTo(s.people, a.people, kSmallCentroid);
+  AddSurnames(s.surnames, a.surnames);
   if (s.numbers.size() < kStoryNumbers) {
     std::vector<uint64_t> merged;
     std::set_union(s.numbers.begin(), s.numbers.end(), a.numbers.begin(), a.numbers.end(), std::back_inserter(merged));

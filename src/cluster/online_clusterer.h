@@ -48,7 +48,8 @@ enum ClusterFeature : int {
   kSameDay,         // 1 when both are dated and the story's last article is < 24 h away
   kCosineSquared,   // kCosine², so the model can bend
   kCosineEntity,    // kCosine × kEntityCosine: similar words about the same names
-  kPeopleCosine,    // cosine of the people named (0 when either side names none)
+  kPeopleCosine,    // share of the article's people (by mentions) the story names too, a
+                    // misspelled surname counting as the same (0 when either side names none)
   kPeopleBoth,      // 1 when both sides name people
   kYearsOneSide,    // 1 when exactly one side mentions years
   kNumbersShared,   // counts/amounts in common (value, unit, counted noun), capped at 3, / 3
@@ -69,6 +70,14 @@ struct ClusterModel {
 Result<ClusterModel> ParseClusterModel(std::string_view text);
 // The model built into parallax (src/cluster/cluster_model.txt).
 const ClusterModel& DefaultClusterModel();
+
+// Document frequencies of terms in a general news collection (cluster_background.txt, built by
+// bench/calibrate_cluster.sh from 1,270 DUC 2004 and WCXB articles): the IDF prior.
+struct ClusterBackground {
+  double documents = 0;
+  std::unordered_map<uint64_t, uint32_t> df;  // term hash -> documents holding it
+};
+const ClusterBackground& DefaultClusterBackground();
 
 class OnlineClusterer {
  public:
@@ -99,6 +108,7 @@ class OnlineClusterer {
   struct Prepared {
     TermWeights terms, title, entities, people;  // TF-IDF weighted, unit length
     std::vector<uint64_t> numbers;
+    std::vector<std::pair<std::string, float>> surnames;
     std::vector<int16_t> years;
     std::optional<int64_t> time;
     bool headline_only = false;
@@ -110,6 +120,7 @@ class OnlineClusterer {
     Centroid terms, title, entities, people;
     double norm = 0, title_norm = 0, entity_norm = 0, people_norm = 0;
     std::vector<uint64_t> numbers;  // sorted, unique, at most kStoryNumbers
+    std::vector<std::pair<std::string, float>> surnames;  // most mentioned, at most kStoryPeople
     std::vector<std::pair<int16_t, uint32_t>> years;  // year, articles mentioning it
     std::vector<uint64_t> posted;  // terms this story is listed under in postings_
     std::deque<TermWeights> recent;  // top terms of its latest articles, unit length

@@ -36,6 +36,17 @@ TEST(ClusterModel, BuiltInModelParsesWithEveryFeature) {
   EXPECT_GT(m.weights[kEntityCosine], 0);
 }
 
+TEST(ClusterModel, BuiltInBackgroundKnowsCommonWords) {
+  const ClusterBackground& b = DefaultClusterBackground();
+  EXPECT_GT(b.documents, 1000);
+  auto df = [&](const char* stem) {
+    auto it = b.df.find(Hash64(stem));
+    return it == b.df.end() ? 0u : it->second;
+  };
+  EXPECT_GT(df("report"), df("earthquak"));  // a generic news word is in more documents
+  EXPECT_GT(df("report"), 100u);
+}
+
 TEST(ClusterModel, RefusesAnotherVersionOrFeatureList) {
   EXPECT_FALSE(ParseClusterModel("parallax-cluster-model 2\n").ok());
   EXPECT_FALSE(ParseClusterModel("parallax-cluster-model 1\nbias 1\n").ok());  // missing features

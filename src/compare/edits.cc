@@ -20,7 +20,7 @@
 
 #include "analyze/lexicon.h"
 #include "compare/conflicts.h"
-#include "compare/similarity.h"
+#include "text/similarity.h"
 #include "text/utf8.h"
 #include "util/hash.h"
 #include "util/strings.h"

@@ -18,7 +18,7 @@
 
 #include "analyze/lexicon.h"
 #include "compare/conflicts.h"
-#include "compare/similarity.h"
+#include "text/similarity.h"
 #include "util/strings.h"
 
 namespace parallax {

@@ -1,7 +1,7 @@
 // Jaro-Winkler (Winkler 1990) and Levenshtein over code points. Written here because the few
 // Debian string-metric libraries are Python or Java; these are twenty lines each.
 // Tested by similarity_test.cc.
-#include "compare/similarity.h"
+#include "text/similarity.h"
 
 #include <algorithm>
 #include <vector>

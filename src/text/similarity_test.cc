@@ -1,4 +1,4 @@
-#include "compare/similarity.h"
+#include "text/similarity.h"
 
 #include <gtest/gtest.h>
 
