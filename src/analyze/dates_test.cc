@@ -130,6 +130,15 @@ TEST(Dates, ClockTimes) {
 
 TEST(Dates, WeekdaysInsideNamesAreNotDates) {
   EXPECT_TRUE(Norms("The Sunday Times and the Good Friday accord were cited.").empty());
+  EXPECT_TRUE(Norms("Prices fell on Black Friday and Cyber Monday.").empty());
+}
+
+// Fictional examples: a capitalised word before a weekday does not make it a name.
+TEST(Dates, WeekdayAfterANameIsADate) {
+  EXPECT_EQ(Norms("The Harbour Owls placed Tom Vell on Injured Reserve Friday."),
+            Strings{"2026-03-13"});
+  EXPECT_EQ(Norms("A fire broke out at a Korsholm office Thursday."), Strings{"2026-03-12"});
+  EXPECT_EQ(Norms("Quake Hits Korsholm Sunday"), Strings{"2026-03-15"});
 }
 
 TEST(Dates, InvalidDatesAreNotDates) {
