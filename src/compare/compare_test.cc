@@ -349,6 +349,75 @@ TEST(Compare, DaysOfStatementsAndWireDatelinesAreNoConflict) {
   EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
 }
 
+// Fictional: the changed article also says "Monday", but only as the day officials spoke.
+TEST(Compare, ADayOfSpeakingDoesNotAnswerTheDayOfAHappening) {
+  TestStory t;
+  t.Add("a",
+        "Prison officials said Monday they were searching for Ivo Brandt.\n"
+        "Brandt escaped Thursday from a transport van near Korsholm after pulling a gun on two "
+        "guards.");
+  t.Add("b",
+        "Ivo Brandt was in a wheelchair Monday when he pulled a gun on two guards near Korsholm.\n"
+        "The search went on through the night.");
+  Comparison c = CompareStory(t);
+  const Conflict* d = Find(c, ConflictKind::kDate);
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(HasValue(*d, "Thursday"));
+  EXPECT_TRUE(HasValue(*d, "Monday"));
+}
+
+// Fictional: one calendar date given two different weekdays.
+TEST(Compare, OneDateWithTwoWrittenWeekdays) {
+  TestStory t;
+  t.Add("a",
+        "The Norvik undersea cable went down on Saturday 8 October 2011, cutting traffic to "
+        "Europe.");
+  t.Add("b",
+        "Tuesday, October 11, 2011\n"
+        "The Norvik cable, a data link to Europe, suffered downtime beginning on Tuesday 8 "
+        "October 2011.");
+  Comparison c = CompareStory(t);
+  const Conflict* d = Find(c, ConflictKind::kDate);
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(HasValue(*d, "Saturday 8 October"));
+  EXPECT_TRUE(HasValue(*d, "Tuesday 8 October"));
+}
+
+// Fictional: "historic" and "history" are one word family around the two days.
+TEST(Compare, LeadDaysMatchedAcrossAWordFamily) {
+  TestStory t;
+  t.Add("a", "A fire on Tuesday destroyed the historic dairy warehouse at Korsholm.");
+  t.Add("b",
+        "Valdmark lost a piece of its history on Wednesday, when a blaze demolished the old "
+        "creamery warehouse in Korsholm.");
+  Comparison c = CompareStory(t);
+  const Conflict* d = Find(c, ConflictKind::kDate);
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(HasValue(*d, "Tuesday"));
+  EXPECT_TRUE(HasValue(*d, "Wednesday"));
+}
+
+// Fictional near-miss: short stems are not a family ("port" / "portrait").
+TEST(Compare, ShortStemPrefixIsNoWordFamily) {
+  TestStory t;
+  t.Add("a", "The ferry left port on Tuesday with forty cars.");
+  t.Add("b", "A portrait of the captain was unveiled Friday in the harbour town.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
+}
+
+// Fictional near-miss: aligned sentences, but one day is when police spoke, the other when the
+// shooting happened.
+TEST(Compare, DayOfSpeakingAgainstDayOfHappeningIsNoConflict) {
+  TestStory t;
+  t.Add("a",
+        "A former clerk who opened fire at a Korsholm office party has been charged with murder, "
+        "police said Saturday.");
+  t.Add("b",
+        "A former clerk has been charged with murder after a shooting at a Korsholm office party "
+        "Thursday.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
+}
+
 TEST(Compare, LastWeekResolvedAgainstEachArticleDate) {
   // Published a week apart: "last week" and "this week" are the same week (2-8 March 2026).
   TestStory same;

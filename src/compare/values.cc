@@ -382,9 +382,12 @@ bool DifferentDays(const Document& A, const DateMention& a, const Document& B,
 }
 
 std::string DayKey(const Document& doc, const DateMention& d) {
+  // A written weekday is part of the value: "Saturday 8 October" and "Tuesday 8 October"
+  // resolve to one day but are two values (DifferentDays).
+  std::string weekday = d.written_weekday >= 0 ? "|" + std::to_string(d.written_weekday) : "";
   if (auto r = RangeOf(doc, d))
-    return "days:" + std::to_string(r->first) + "-" + std::to_string(r->last);
-  return d.normalized;
+    return "days:" + std::to_string(r->first) + "-" + std::to_string(r->last) + weekday;
+  return d.normalized + weekday;
 }
 
 void AddDatePair(const StoryView& v, uint32_t da, const DateMention& a, uint32_t db,
@@ -447,15 +450,28 @@ bool WireDateline(const Document& d, const DateMention& m) {
          after.starts_with("\u2014");
 }
 
-// Whether two undated day mentions are said of one happening: a content word shared within
-// a few words of each ("placed ... on injured reserve Friday" / "placed ... on the injured list
+// Stems of one word family: equal, or one a prefix of the other of at least kFamilyPrefix
+// bytes. Snowball leaves derivations apart ("histori" / "histor", "parliament" /
+// "parliamentari", "turkmen" / "turkmenistan").
+constexpr size_t kFamilyPrefix = 6;
+bool SameFamily(const std::string& x, const std::string& y) {
+  if (x == y) return true;
+  const std::string& shorter = x.size() < y.size() ? x : y;
+  const std::string& longer = x.size() < y.size() ? y : x;
+  return shorter.size() >= kFamilyPrefix && longer.starts_with(shorter);
+}
+
+// Whether two undated day mentions are said of one happening: a content word (or one of its
+// word family) shared within a few words of each ("placed ... on injured reserve Friday" / "placed ... on the injured list
 // on Wednesday"), not just the same story ("opened fire Friday" / "were coping Saturday").
 bool SameHappening(const Document& A, const DateMention& a, const Document& B,
                    const DateMention& b) {
   std::set<std::string> wa = WordsAround(A, a.sentence, a.span),
                         wb = WordsAround(B, b.sentence, b.span);
-  for (const std::string& w : wa) {
-    if (wb.count(w)) return true;
+  for (const std::string& x : wa) {
+    for (const std::string& y : wb) {
+      if (SameFamily(x, y)) return true;
+    }
   }
   return false;
 }
@@ -467,9 +483,17 @@ bool SameHappening(const Document& A, const DateMention& a, const Document& B,
 bool StatesDay(const StoryView& v, uint32_t article, const DateMention& m) {
   for (uint32_t u = 0; u < v.docs.size(); ++u) {
     if (v.article_of[u] != article) continue;
-    for (const DateMention& x : v.docs[u]->dates) {
+    const Document& d = *v.docs[u];
+    for (const DateMention& x : d.dates) {
       if (x.kind != m.kind ||
           (m.kind != DateMention::Kind::kCalendar && !InLead(v, {u, x.sentence})))
+        continue;
+      // The day something was said or filed is not the day of a happening ("Comeaux was in a
+      // wheelchair Monday" is not answered by "officials said Monday").
+      if (StatementDay(d, x) || WireDateline(d, x)) continue;
+      // "Tuesday 8 October" does not state the day of "Saturday 8 October" (DifferentDays).
+      if (m.written_weekday >= 0 && x.written_weekday >= 0 &&
+          m.written_weekday != x.written_weekday)
         continue;
       if (m.day && x.day) {
         if (*x.day == *m.day) return true;
@@ -502,7 +526,11 @@ void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, bool aligned, b
       bool undated = !x->day && !y->day;
       if (!aligned && !resolved && !(lead && undated)) continue;
       if (WireDateline(A, *x) || WireDateline(B, *y)) continue;
-      if (!aligned && (StatementDay(A, *x) || StatementDay(B, *y))) continue;
+      // Aligned or not, the day one source said something and the day the other says it
+      // happened are two moments ("charged ..., police said Saturday" / "charged after a
+      // shooting ... Thursday").
+      bool said_x = StatementDay(A, *x), said_y = StatementDay(B, *y);
+      if (said_x != said_y || (!aligned && said_x)) continue;
       if (!aligned &&
           (StatesDay(v, v.article_of[a.doc], *y) || StatesDay(v, v.article_of[b.doc], *x)))
         continue;
