@@ -418,6 +418,27 @@ TEST(Compare, DayOfSpeakingAgainstDayOfHappeningIsNoConflict) {
   EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
 }
 
+// Fictional: headline casualty counts of one attack.
+TEST(Compare, CasualtyCountsInHeadlines) {
+  TestStory t;
+  t.Add("a", "Korsholm depot shooting kills 1, injures 2\nThe gunman was arrested at the depot.");
+  t.Add("b",
+        "Shooting at Korsholm Depot Leaves Guard Dead and 3 Hurt\nPolice arrested the gunman.");
+  Comparison c = CompareStory(t);
+  const Conflict* n = Find(c, ConflictKind::kNumber);
+  ASSERT_NE(n, nullptr);
+  EXPECT_TRUE(HasValue(*n, "2"));
+  EXPECT_TRUE(HasValue(*n, "3"));
+}
+
+// Fictional near-miss: the dead and the hurt are two counts, and "kills 2" / "2 dead" agree.
+TEST(Compare, DeadAndHurtAreTwoCounts) {
+  TestStory t;
+  t.Add("a", "Korsholm depot shooting kills 2\nThe gunman was arrested at the depot.");
+  t.Add("b", "2 dead, 3 hurt in Korsholm depot shooting\nPolice arrested the gunman.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kNumber), nullptr);
+}
+
 TEST(Compare, LastWeekResolvedAgainstEachArticleDate) {
   // Published a week apart: "last week" and "this week" are the same week (2-8 March 2026).
   TestStory same;

@@ -195,14 +195,15 @@ bool Comparable(const NumberMention& a, const NumberMention& b) {
 
 // The words between a number and its counted noun ("11 Yemeni suspects" -> "yemeni"): a
 // modifier picks a subset, so "11 Yemeni suspects" does not count "23 suspects".
+// Empty when the counted thing is not written after the number ("kills 2": dead).
 std::string Modifiers(const Document& d, const NumberMention& n) {
   std::string out;
   for (const Word& w : d.sentences[n.sentence].words) {
     if (w.begin < n.span.end || w.kind != TokenKind::kWord) continue;
-    if (w.stem == n.counted) break;
+    if (w.stem == n.counted) return out;
     if (!w.stop) out += w.stem + " ";
   }
-  return out;
+  return "";
 }
 
 // Words that change what a count covers: a running total ("so far", "in total", "overall"),
