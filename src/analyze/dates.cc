@@ -134,6 +134,7 @@ void DateScanner::SetYearOffset(int64_t offset, DateMention* m) const {
 void DateScanner::SetCalendar(int64_t year, int month, int day, Direction dir,
                               DateMention* m) const {
   m->kind = DateMention::Kind::kCalendar;
+  m->future = dir == Direction::kFuture || dir == Direction::kStrictFuture;
   m->month = month;
   m->day_of_month = day;
   m->year = static_cast<int>(year);
@@ -376,6 +377,7 @@ uint32_t DateScanner::Weekday(uint32_t i, uint32_t* begin, DateMention* m) const
     *m = DateMention();
   }
   m->kind = DateMention::Kind::kWeekday;
+  m->future = dir == Direction::kFuture || dir == Direction::kStrictFuture;
   m->weekday = wd;
   m->written_weekday = wd;
   m->normalized = std::string("weekday:") + WeekdayName(wd);

@@ -141,6 +141,19 @@ TEST(Dates, WeekdayAfterANameIsADate) {
   EXPECT_EQ(Norms("Quake Hits Korsholm Sunday"), Strings{"2026-03-15"});
 }
 
+// Fictional: a future cue before the day is kept on the mention.
+TEST(Dates, FutureCueIsKept) {
+  auto will = AnalyzeText("The court will hear the case on Wednesday.");
+  ASSERT_EQ(will->doc.dates.size(), 1u);
+  EXPECT_TRUE(will->doc.dates[0].future);
+  auto was = AnalyzeText("The court heard the case on Wednesday.");
+  ASSERT_EQ(was->doc.dates.size(), 1u);
+  EXPECT_FALSE(was->doc.dates[0].future);
+  auto scheduled = AnalyzeText("A hearing is scheduled for May 15, 2031.");
+  ASSERT_EQ(scheduled->doc.dates.size(), 1u);
+  EXPECT_TRUE(scheduled->doc.dates[0].future);
+}
+
 TEST(Dates, InvalidDatesAreNotDates) {
   EXPECT_TRUE(Norms("It was due on February 30 or 31 February.").empty());
   EXPECT_TRUE(Norms("Clocks read 13 p.m. and 99:99 and 2026-02-30.").empty());

@@ -439,6 +439,45 @@ TEST(Compare, DeadAndHurtAreTwoCounts) {
   EXPECT_EQ(Find(CompareStory(t), ConflictKind::kNumber), nullptr);
 }
 
+// Fictional: b's lead gives Wednesday for the fire and, in a sentence about something else,
+// Tuesday: its counterpart of a's claim is the closer sentence, so the days disagree.
+TEST(Compare, LeadDayOfTheClaimDisagreesThoughTheArticleNamesTheOtherDayElsewhere) {
+  TestStory t;
+  t.Add("a",
+        "A fire on Tuesday destroyed the historic creamery warehouse in Korsholm.\n"
+        "Nobody was hurt.");
+  t.Add("b",
+        "Korsholm lost a piece of its history on Wednesday, when a blaze demolished the old "
+        "creamery.\n"
+        "The mayor met reporters at the town hall Tuesday.");
+  Comparison c = CompareStory(t);
+  const Conflict* d = Find(c, ConflictKind::kDate);
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(HasValue(*d, "Tuesday"));
+  EXPECT_TRUE(HasValue(*d, "Wednesday"));
+}
+
+// Fictional near-miss: b gives a's day for a's claim in its closest sentence; its other day is
+// another moment of the story.
+TEST(Compare, ArticleGivingTheSameDayForTheClaimIsNoConflict) {
+  TestStory t;
+  t.Add("a", "A fire on Tuesday destroyed the historic creamery warehouse in Korsholm.");
+  t.Add("b",
+        "Inspectors returned to the ruined warehouse on Wednesday.\n"
+        "A fire on Tuesday destroyed the historic creamery warehouse, built in 1931.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
+}
+
+// Fictional near-miss: a day announced and a day past are two happenings.
+TEST(Compare, AnnouncedDayAgainstPastDayIsNoConflict) {
+  TestStory t;
+  t.Add("a", "The bodies of two sailors were found in a Korsholm boathouse on Tuesday.");
+  t.Add("b",
+        "An arraignment has been scheduled for Wednesday for a Korsholm man accused of killing "
+        "two sailors in the boathouse.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
+}
+
 TEST(Compare, LastWeekResolvedAgainstEachArticleDate) {
   // Published a week apart: "last week" and "this week" are the same week (2-8 March 2026).
   TestStory same;

@@ -48,11 +48,23 @@ constexpr double kSameQuoteOverlap = 0.7;
 // that day ("voted Sunday in a parliamentary election" -> vote, parliamentari, elect). 4 was
 // measured on conflicts-dev: 6 found 2 more planted days and 2 false ones in subset-pairs.
 constexpr uint32_t kDateWindow = 4;
-std::set<std::string> WordsAround(const Document& d, uint32_t sentence, Span span) {
+// Whether the word lies inside a named entity of its sentence.
+bool InName(const Document& d, uint32_t sentence, const Word& w) {
+  for (const EntityMention& e : d.entities) {
+    if (e.sentence == sentence && w.begin >= e.span.begin && w.end <= e.span.end) return true;
+  }
+  return false;
+}
+
+// With `skip_names`, words inside names are passed over: the place and the people of a story
+// stand beside all of its days.
+std::set<std::string> WordsAround(const Document& d, uint32_t sentence, Span span,
+                                  bool skip_names = false) {
   const Sentence& s = d.sentences[sentence];
   // "said on Tuesday" tells when it was said, which every report of the story does.
-  auto content = [](const Word& w) {
-    return w.kind == TokenKind::kWord && !w.stop && w.stem.size() >= 3 && !IsSpeechVerb(w.norm);
+  auto content = [&](const Word& w) {
+    return w.kind == TokenKind::kWord && !w.stop && w.stem.size() >= 3 && !IsSpeechVerb(w.norm) &&
+           !(skip_names && InName(d, sentence, w));
   };
   std::set<std::string> out;
   size_t before = 0;
@@ -465,10 +477,12 @@ bool SameFamily(const std::string& x, const std::string& y) {
 // Whether two undated day mentions are said of one happening: a content word (or one of its
 // word family) shared within a few words of each ("placed ... on injured reserve Friday" / "placed ... on the injured list
 // on Wednesday"), not just the same story ("opened fire Friday" / "were coping Saturday").
+// With `skip_names`, the shared word must be another than a name ("murdering women in New
+// Bedford" / "arraignment in New Bedford" share only the town).
 bool SameHappening(const Document& A, const DateMention& a, const Document& B,
-                   const DateMention& b) {
-  std::set<std::string> wa = WordsAround(A, a.sentence, a.span),
-                        wb = WordsAround(B, b.sentence, b.span);
+                   const DateMention& b, bool skip_names = false) {
+  std::set<std::string> wa = WordsAround(A, a.sentence, a.span, skip_names),
+                        wb = WordsAround(B, b.sentence, b.span, skip_names);
   for (const std::string& x : wa) {
     for (const std::string& y : wb) {
       if (SameFamily(x, y)) return true;
@@ -481,11 +495,21 @@ bool SameHappening(const Document& A, const DateMention& a, const Document& B,
 // both days, for two moments of the story). Explicit calendar dates are looked for in the whole
 // article; weekdays only in the lead: further down, "Wednesday" is often another moment of the
 // story than the lead's (the fire broke out Wednesday night, engineers came Wednesday).
-bool StatesDay(const StoryView& v, uint32_t article, const DateMention& m) {
+// With `closer_only`, only mentions in sentences at least as close to `claim` (the sentence
+// giving `m`) as `counterpart` (this article's sentence set against it) count: when the
+// article's own counterpart of the claim is closer, it gives another day for that claim, and
+// its mention of `m`'s day elsewhere is about something else or contradicts the article itself.
+bool StatesDay(const StoryView& v, uint32_t article, const DateMention& m, SentenceRef claim,
+               SentenceRef counterpart, bool closer_only) {
+  const double counterpart_cos =
+      closer_only ? Cosine(v.alignment.Vector(claim), v.alignment.Vector(counterpart)) : -1;
   for (uint32_t u = 0; u < v.docs.size(); ++u) {
     if (v.article_of[u] != article) continue;
     const Document& d = *v.docs[u];
     for (const DateMention& x : d.dates) {
+      if (Cosine(v.alignment.Vector(claim), v.alignment.Vector({u, x.sentence})) <
+          counterpart_cos)
+        continue;
       if (x.kind != m.kind ||
           (m.kind != DateMention::Kind::kCalendar && !InLead(v, {u, x.sentence})))
         continue;
@@ -526,16 +550,25 @@ void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, bool aligned, b
       // resolved and compared above.
       bool undated = !x->day && !y->day;
       if (!aligned && !resolved && !(lead && undated)) continue;
+      // A day announced ("an arraignment is scheduled for Wednesday", "will not affect
+      // Sunday's game") and a day past ("found on Tuesday") are two happenings.
+      if (!aligned && x->future != y->future) continue;
       if (WireDateline(A, *x) || WireDateline(B, *y)) continue;
       // Aligned or not, the day one source said something and the day the other says it
       // happened are two moments ("charged ..., police said Saturday" / "charged after a
       // shooting ... Thursday").
       bool said_x = StatementDay(A, *x), said_y = StatementDay(B, *y);
       if (said_x != said_y || (!aligned && said_x)) continue;
-      if (!aligned &&
-          (StatesDay(v, v.article_of[a.doc], *y) || StatesDay(v, v.article_of[b.doc], *x)))
-        continue;
-      if (!aligned && !SameHappening(A, *x, B, *y)) continue;
+      if (!aligned) {
+        auto states = [&](bool closer_only) {
+          return StatesDay(v, v.article_of[a.doc], *y, b, a, closer_only) ||
+                 StatesDay(v, v.article_of[b.doc], *x, a, b, closer_only);
+        };
+        if (states(true)) continue;
+        // An article that also gives the other day, though for a less similar sentence, is
+        // set against the other only on a shared word that is not a name.
+        if (!SameHappening(A, *x, B, *y, /*skip_names=*/states(false))) continue;
+      }
       AddDatePair(v, a.doc, *x, b.doc, *y, aligned ? 0.85 : resolved ? 0.65 : 0.6, out);
     }
   }
