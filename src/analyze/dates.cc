@@ -134,6 +134,7 @@ void DateScanner::SetYearOffset(int64_t offset, DateMention* m) const {
 void DateScanner::SetCalendar(int64_t year, int month, int day, Direction dir,
                               DateMention* m) const {
   m->kind = DateMention::Kind::kCalendar;
+  m->future = dir == Direction::kFuture || dir == Direction::kStrictFuture;
   m->month = month;
   m->day_of_month = day;
   m->year = static_cast<int>(year);
@@ -172,14 +173,20 @@ void DateScanner::SetCalendar(int64_t year, int month, int day, Direction dir,
   }
 }
 
-// A weekday inside a name: "Good Friday", "Black Monday", "the Sunday Times".
+// A weekday inside a name: "Good Friday", "Black Monday", "the Sunday Times". The words that
+// make a weekday a name are a closed list: any capitalised word before it would also drop the
+// day of "placed Bush on Injured Reserve Friday", "a shooting in Vancouver Thursday" and of
+// Title Case headlines ("Quake Hits Iran Sunday").
 bool DateScanner::InName(uint32_t i) const {
+  static const WordList kNamePrefix = {"good",  "black", "cyber", "super",  "ash",    "palm",
+                                      "holy",  "maundy", "bloody", "easter", "giving", "shrove",
+                                      "whit",  "low",   "mad",   "fat",    "plough", "green",
+                                      "blue",  "spy",   "manic", "clean",  "business"};
   const Word* next = At(s_, i + 1);
   if (next && next->upper_initial && IsOrgKeyword(next->norm)) return true;
   if (i == 0) return false;
   const Word& prev = s_.words[i - 1];
-  bool prev_initial = i == 1 || s_.words[i - 2].kind == TokenKind::kPunct;
-  return prev.kind == TokenKind::kWord && prev.upper_initial && !prev.stop && !prev_initial;
+  return prev.kind == TokenKind::kWord && prev.upper_initial && kNamePrefix.Contains(prev.norm);
 }
 
 // Words before `i` in the sentence that put it in the future ("will meet on Tuesday"). "would"
@@ -370,6 +377,7 @@ uint32_t DateScanner::Weekday(uint32_t i, uint32_t* begin, DateMention* m) const
     *m = DateMention();
   }
   m->kind = DateMention::Kind::kWeekday;
+  m->future = dir == Direction::kFuture || dir == Direction::kStrictFuture;
   m->weekday = wd;
   m->written_weekday = wd;
   m->normalized = std::string("weekday:") + WeekdayName(wd);

@@ -130,6 +130,28 @@ TEST(Dates, ClockTimes) {
 
 TEST(Dates, WeekdaysInsideNamesAreNotDates) {
   EXPECT_TRUE(Norms("The Sunday Times and the Good Friday accord were cited.").empty());
+  EXPECT_TRUE(Norms("Prices fell on Black Friday and Cyber Monday.").empty());
+}
+
+// Fictional examples: a capitalised word before a weekday does not make it a name.
+TEST(Dates, WeekdayAfterANameIsADate) {
+  EXPECT_EQ(Norms("The Harbour Owls placed Tom Vell on Injured Reserve Friday."),
+            Strings{"2026-03-13"});
+  EXPECT_EQ(Norms("A fire broke out at a Korsholm office Thursday."), Strings{"2026-03-12"});
+  EXPECT_EQ(Norms("Quake Hits Korsholm Sunday"), Strings{"2026-03-15"});
+}
+
+// Fictional: a future cue before the day is kept on the mention.
+TEST(Dates, FutureCueIsKept) {
+  auto will = AnalyzeText("The court will hear the case on Wednesday.");
+  ASSERT_EQ(will->doc.dates.size(), 1u);
+  EXPECT_TRUE(will->doc.dates[0].future);
+  auto was = AnalyzeText("The court heard the case on Wednesday.");
+  ASSERT_EQ(was->doc.dates.size(), 1u);
+  EXPECT_FALSE(was->doc.dates[0].future);
+  auto scheduled = AnalyzeText("A hearing is scheduled for May 15, 2031.");
+  ASSERT_EQ(scheduled->doc.dates.size(), 1u);
+  EXPECT_TRUE(scheduled->doc.dates[0].future);
 }
 
 TEST(Dates, InvalidDatesAreNotDates) {

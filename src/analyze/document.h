@@ -85,6 +85,8 @@ struct DateMention {
   int month = 0;                // 1..12 when written
   int day_of_month = 0;         // 1..31 when written
   int year = 0;                 // when written
+  bool future = false;          // written with a future cue ("will meet on Tuesday", "next
+                                // Friday", "scheduled for May 15")
   std::string normalized;       // canonical form for comparison: "2026-03-03" when resolved,
                                 // else "weekday:tuesday", "--03-03", "week:-1", "month:1",
                                 // "month:+1", "year:2024", "time:15:00"

@@ -161,7 +161,7 @@ class NumberScanner {
   uint32_t MoneyBefore(uint32_t begin, NumberMention* m) const;
   uint32_t ScaleAfter(uint32_t i, uint32_t end, double* value, NumberMention* m) const;
   uint32_t UnitAfter(uint32_t end, NumberMention* m) const;
-  std::string CountedNoun(uint32_t end, const NumberMention& m) const;
+  std::string CountedNoun(uint32_t begin, uint32_t end, const NumberMention& m) const;
 
   std::string_view text_;
   const Sentence& s_;
@@ -331,18 +331,38 @@ uint32_t NumberScanner::ParseAt(uint32_t i, std::vector<NumberMention>* out) con
   m.qualifier = qualifier;
   bool bare = s_.words[i].kind == TokenKind::kNumber && m.unit.empty() && end == i + 1;
   m.is_year = bare && LooksLikeYear(s_, i);
-  m.counted = CountedNoun(end, m);
+  m.counted = CountedNoun(i, end, m);
   out->push_back(std::move(m));
   return end;
 }
 
 // A measure ("15 knots", "two weeks") is its own noun; money and shares count something
 // ("$4.5 million in aid", "98% of sailings"); a year counts nothing.
-std::string NumberScanner::CountedNoun(uint32_t end, const NumberMention& m) const {
+// Casualty counts in headline style name no noun: "3 killed", "1 dead, 2 hurt", "four die",
+// "kills 2, wounds 2". They count "dead" or "hurt" (the stems of those words, so that a
+// conflict's subject reads as written when it can). `before` is the word before the number.
+std::string Casualty(std::string_view after, std::string_view before) {
+  static const WordList kDeadAfter = {"dead", "killed", "died", "die", "dies", "slain"};
+  static const WordList kHurtAfter = {"hurt", "injured", "wounded"};
+  static const WordList kDeadBefore = {"kills", "killing", "kill"};
+  static const WordList kHurtBefore = {"injures", "injuring", "injure", "wounds", "wounding",
+                                      "hurts", "hurting"};
+  if (kDeadAfter.Contains(after) || (after.empty() && kDeadBefore.Contains(before))) return "dead";
+  if (kHurtAfter.Contains(after) || (after.empty() && kHurtBefore.Contains(before))) return "hurt";
+  return "";
+}
+
+std::string NumberScanner::CountedNoun(uint32_t begin, uint32_t end,
+                                       const NumberMention& m) const {
   bool measure = !m.unit.empty() && m.unit != "%" && m.unit != "pp" && !IsMoneyUnit(m.unit);
   if (m.is_year || measure) return "";
   if (IsMoneyUnit(m.unit) && end < s_.words.size() && s_.words[end].norm == "in") ++end;
   int counted = FindCountedNoun(s_, end);
+  if (m.unit.empty()) {
+    std::string_view after = counted >= 0 ? std::string_view(s_.words[counted].norm) : "";
+    std::string_view before = begin > 0 ? std::string_view(s_.words[begin - 1].norm) : "";
+    if (std::string c = Casualty(after, before); !c.empty()) return c;
+  }
   return counted >= 0 ? s_.words[counted].stem : "";
 }
 

@@ -34,6 +34,20 @@ TEST(Numbers, DigitsAndTheCountedNoun) {
   EXPECT_FALSE(n.is_year);
 }
 
+// Headline casualty counts name no noun: they count the dead or the hurt.
+TEST(Numbers, CasualtyCountsInHeadlineStyle) {
+  auto a = AnalyzeText("Korsholm depot blast kills 1, injures 2");
+  ASSERT_EQ(a->doc.numbers.size(), 2u);
+  EXPECT_EQ(a->doc.numbers[0].counted, "dead");
+  EXPECT_EQ(a->doc.numbers[1].counted, "hurt");
+  EXPECT_EQ(One("Three killed as storm hits Valdmark").counted, "dead");
+  EXPECT_EQ(One("Ferry fire leaves 4 hurt").counted, "hurt");
+  // A counted noun stays the noun: "killing 3 people" counts people, "2 wounded soldiers"
+  // soldiers.
+  EXPECT_EQ(One("The blast in Korsholm killed 3 people.").counted, "peopl");
+  EXPECT_EQ(One("Medics treated 2 wounded soldiers.").counted, "soldier");
+}
+
 TEST(Numbers, QualifierIsPartOfTheSpan) {
   NumberMention n = One("The barrage used more than 300 drones and rockets.");
   EXPECT_EQ(n.text, "more than 300");

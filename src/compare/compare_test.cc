@@ -349,6 +349,135 @@ TEST(Compare, DaysOfStatementsAndWireDatelinesAreNoConflict) {
   EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
 }
 
+// Fictional: the changed article also says "Monday", but only as the day officials spoke.
+TEST(Compare, ADayOfSpeakingDoesNotAnswerTheDayOfAHappening) {
+  TestStory t;
+  t.Add("a",
+        "Prison officials said Monday they were searching for Ivo Brandt.\n"
+        "Brandt escaped Thursday from a transport van near Korsholm after pulling a gun on two "
+        "guards.");
+  t.Add("b",
+        "Ivo Brandt was in a wheelchair Monday when he pulled a gun on two guards near Korsholm.\n"
+        "The search went on through the night.");
+  Comparison c = CompareStory(t);
+  const Conflict* d = Find(c, ConflictKind::kDate);
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(HasValue(*d, "Thursday"));
+  EXPECT_TRUE(HasValue(*d, "Monday"));
+}
+
+// Fictional: one calendar date given two different weekdays.
+TEST(Compare, OneDateWithTwoWrittenWeekdays) {
+  TestStory t;
+  t.Add("a",
+        "The Norvik undersea cable went down on Saturday 8 October 2011, cutting traffic to "
+        "Europe.");
+  t.Add("b",
+        "Tuesday, October 11, 2011\n"
+        "The Norvik cable, a data link to Europe, suffered downtime beginning on Tuesday 8 "
+        "October 2011.");
+  Comparison c = CompareStory(t);
+  const Conflict* d = Find(c, ConflictKind::kDate);
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(HasValue(*d, "Saturday 8 October"));
+  EXPECT_TRUE(HasValue(*d, "Tuesday 8 October"));
+}
+
+// Fictional: "historic" and "history" are one word family around the two days.
+TEST(Compare, LeadDaysMatchedAcrossAWordFamily) {
+  TestStory t;
+  t.Add("a", "A fire on Tuesday destroyed the historic dairy warehouse at Korsholm.");
+  t.Add("b",
+        "Valdmark lost a piece of its history on Wednesday, when a blaze demolished the old "
+        "creamery warehouse in Korsholm.");
+  Comparison c = CompareStory(t);
+  const Conflict* d = Find(c, ConflictKind::kDate);
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(HasValue(*d, "Tuesday"));
+  EXPECT_TRUE(HasValue(*d, "Wednesday"));
+}
+
+// Fictional near-miss: short stems are not a family ("port" / "portrait").
+TEST(Compare, ShortStemPrefixIsNoWordFamily) {
+  TestStory t;
+  t.Add("a", "The ferry left port on Tuesday with forty cars.");
+  t.Add("b", "A portrait of the captain was unveiled Friday in the harbour town.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
+}
+
+// Fictional near-miss: aligned sentences, but one day is when police spoke, the other when the
+// shooting happened.
+TEST(Compare, DayOfSpeakingAgainstDayOfHappeningIsNoConflict) {
+  TestStory t;
+  t.Add("a",
+        "A former clerk who opened fire at a Korsholm office party has been charged with murder, "
+        "police said Saturday.");
+  t.Add("b",
+        "A former clerk has been charged with murder after a shooting at a Korsholm office party "
+        "Thursday.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
+}
+
+// Fictional: headline casualty counts of one attack.
+TEST(Compare, CasualtyCountsInHeadlines) {
+  TestStory t;
+  t.Add("a", "Korsholm depot shooting kills 1, injures 2\nThe gunman was arrested at the depot.");
+  t.Add("b",
+        "Shooting at Korsholm Depot Leaves Guard Dead and 3 Hurt\nPolice arrested the gunman.");
+  Comparison c = CompareStory(t);
+  const Conflict* n = Find(c, ConflictKind::kNumber);
+  ASSERT_NE(n, nullptr);
+  EXPECT_TRUE(HasValue(*n, "2"));
+  EXPECT_TRUE(HasValue(*n, "3"));
+}
+
+// Fictional near-miss: the dead and the hurt are two counts, and "kills 2" / "2 dead" agree.
+TEST(Compare, DeadAndHurtAreTwoCounts) {
+  TestStory t;
+  t.Add("a", "Korsholm depot shooting kills 2\nThe gunman was arrested at the depot.");
+  t.Add("b", "2 dead, 3 hurt in Korsholm depot shooting\nPolice arrested the gunman.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kNumber), nullptr);
+}
+
+// Fictional: b's lead gives Wednesday for the fire and, in a sentence about something else,
+// Tuesday: its counterpart of a's claim is the closer sentence, so the days disagree.
+TEST(Compare, LeadDayOfTheClaimDisagreesThoughTheArticleNamesTheOtherDayElsewhere) {
+  TestStory t;
+  t.Add("a",
+        "A fire on Tuesday destroyed the historic creamery warehouse in Korsholm.\n"
+        "Nobody was hurt.");
+  t.Add("b",
+        "Korsholm lost a piece of its history on Wednesday, when a blaze demolished the old "
+        "creamery.\n"
+        "The mayor met reporters at the town hall Tuesday.");
+  Comparison c = CompareStory(t);
+  const Conflict* d = Find(c, ConflictKind::kDate);
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(HasValue(*d, "Tuesday"));
+  EXPECT_TRUE(HasValue(*d, "Wednesday"));
+}
+
+// Fictional near-miss: b gives a's day for a's claim in its closest sentence; its other day is
+// another moment of the story.
+TEST(Compare, ArticleGivingTheSameDayForTheClaimIsNoConflict) {
+  TestStory t;
+  t.Add("a", "A fire on Tuesday destroyed the historic creamery warehouse in Korsholm.");
+  t.Add("b",
+        "Inspectors returned to the ruined warehouse on Wednesday.\n"
+        "A fire on Tuesday destroyed the historic creamery warehouse, built in 1931.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
+}
+
+// Fictional near-miss: a day announced and a day past are two happenings.
+TEST(Compare, AnnouncedDayAgainstPastDayIsNoConflict) {
+  TestStory t;
+  t.Add("a", "The bodies of two sailors were found in a Korsholm boathouse on Tuesday.");
+  t.Add("b",
+        "An arraignment has been scheduled for Wednesday for a Korsholm man accused of killing "
+        "two sailors in the boathouse.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kDate), nullptr);
+}
+
 TEST(Compare, LastWeekResolvedAgainstEachArticleDate) {
   // Published a week apart: "last week" and "this week" are the same week (2-8 March 2026).
   TestStory same;

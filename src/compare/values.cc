@@ -48,11 +48,23 @@ constexpr double kSameQuoteOverlap = 0.7;
 // that day ("voted Sunday in a parliamentary election" -> vote, parliamentari, elect). 4 was
 // measured on conflicts-dev: 6 found 2 more planted days and 2 false ones in subset-pairs.
 constexpr uint32_t kDateWindow = 4;
-std::set<std::string> WordsAround(const Document& d, uint32_t sentence, Span span) {
+// Whether the word lies inside a named entity of its sentence.
+bool InName(const Document& d, uint32_t sentence, const Word& w) {
+  for (const EntityMention& e : d.entities) {
+    if (e.sentence == sentence && w.begin >= e.span.begin && w.end <= e.span.end) return true;
+  }
+  return false;
+}
+
+// With `skip_names`, words inside names are passed over: the place and the people of a story
+// stand beside all of its days.
+std::set<std::string> WordsAround(const Document& d, uint32_t sentence, Span span,
+                                  bool skip_names = false) {
   const Sentence& s = d.sentences[sentence];
   // "said on Tuesday" tells when it was said, which every report of the story does.
-  auto content = [](const Word& w) {
-    return w.kind == TokenKind::kWord && !w.stop && w.stem.size() >= 3 && !IsSpeechVerb(w.norm);
+  auto content = [&](const Word& w) {
+    return w.kind == TokenKind::kWord && !w.stop && w.stem.size() >= 3 && !IsSpeechVerb(w.norm) &&
+           !(skip_names && InName(d, sentence, w));
   };
   std::set<std::string> out;
   size_t before = 0;
@@ -195,14 +207,15 @@ bool Comparable(const NumberMention& a, const NumberMention& b) {
 
 // The words between a number and its counted noun ("11 Yemeni suspects" -> "yemeni"): a
 // modifier picks a subset, so "11 Yemeni suspects" does not count "23 suspects".
+// Empty when the counted thing is not written after the number ("kills 2": dead).
 std::string Modifiers(const Document& d, const NumberMention& n) {
   std::string out;
   for (const Word& w : d.sentences[n.sentence].words) {
     if (w.begin < n.span.end || w.kind != TokenKind::kWord) continue;
-    if (w.stem == n.counted) break;
+    if (w.stem == n.counted) return out;
     if (!w.stop) out += w.stem + " ";
   }
-  return out;
+  return "";
 }
 
 // Words that change what a count covers: a running total ("so far", "in total", "overall"),
@@ -382,9 +395,12 @@ bool DifferentDays(const Document& A, const DateMention& a, const Document& B,
 }
 
 std::string DayKey(const Document& doc, const DateMention& d) {
+  // A written weekday is part of the value: "Saturday 8 October" and "Tuesday 8 October"
+  // resolve to one day but are two values (DifferentDays).
+  std::string weekday = d.written_weekday >= 0 ? "|" + std::to_string(d.written_weekday) : "";
   if (auto r = RangeOf(doc, d))
-    return "days:" + std::to_string(r->first) + "-" + std::to_string(r->last);
-  return d.normalized;
+    return "days:" + std::to_string(r->first) + "-" + std::to_string(r->last) + weekday;
+  return d.normalized + weekday;
 }
 
 void AddDatePair(const StoryView& v, uint32_t da, const DateMention& a, uint32_t db,
@@ -447,15 +463,30 @@ bool WireDateline(const Document& d, const DateMention& m) {
          after.starts_with("\u2014");
 }
 
-// Whether two undated day mentions are said of one happening: a content word shared within
-// a few words of each ("placed ... on injured reserve Friday" / "placed ... on the injured list
+// Stems of one word family: equal, or one a prefix of the other of at least kFamilyPrefix
+// bytes. Snowball leaves derivations apart ("histori" / "histor", "parliament" /
+// "parliamentari", "turkmen" / "turkmenistan").
+constexpr size_t kFamilyPrefix = 6;
+bool SameFamily(const std::string& x, const std::string& y) {
+  if (x == y) return true;
+  const std::string& shorter = x.size() < y.size() ? x : y;
+  const std::string& longer = x.size() < y.size() ? y : x;
+  return shorter.size() >= kFamilyPrefix && longer.starts_with(shorter);
+}
+
+// Whether two undated day mentions are said of one happening: a content word (or one of its
+// word family) shared within a few words of each ("placed ... on injured reserve Friday" / "placed ... on the injured list
 // on Wednesday"), not just the same story ("opened fire Friday" / "were coping Saturday").
+// With `skip_names`, the shared word must be another than a name ("murdering women in New
+// Bedford" / "arraignment in New Bedford" share only the town).
 bool SameHappening(const Document& A, const DateMention& a, const Document& B,
-                   const DateMention& b) {
-  std::set<std::string> wa = WordsAround(A, a.sentence, a.span),
-                        wb = WordsAround(B, b.sentence, b.span);
-  for (const std::string& w : wa) {
-    if (wb.count(w)) return true;
+                   const DateMention& b, bool skip_names = false) {
+  std::set<std::string> wa = WordsAround(A, a.sentence, a.span, skip_names),
+                        wb = WordsAround(B, b.sentence, b.span, skip_names);
+  for (const std::string& x : wa) {
+    for (const std::string& y : wb) {
+      if (SameFamily(x, y)) return true;
+    }
   }
   return false;
 }
@@ -464,12 +495,30 @@ bool SameHappening(const Document& A, const DateMention& a, const Document& B,
 // both days, for two moments of the story). Explicit calendar dates are looked for in the whole
 // article; weekdays only in the lead: further down, "Wednesday" is often another moment of the
 // story than the lead's (the fire broke out Wednesday night, engineers came Wednesday).
-bool StatesDay(const StoryView& v, uint32_t article, const DateMention& m) {
+// With `closer_only`, only mentions in sentences at least as close to `claim` (the sentence
+// giving `m`) as `counterpart` (this article's sentence set against it) count: when the
+// article's own counterpart of the claim is closer, it gives another day for that claim, and
+// its mention of `m`'s day elsewhere is about something else or contradicts the article itself.
+bool StatesDay(const StoryView& v, uint32_t article, const DateMention& m, SentenceRef claim,
+               SentenceRef counterpart, bool closer_only) {
+  const double counterpart_cos =
+      closer_only ? Cosine(v.alignment.Vector(claim), v.alignment.Vector(counterpart)) : -1;
   for (uint32_t u = 0; u < v.docs.size(); ++u) {
     if (v.article_of[u] != article) continue;
-    for (const DateMention& x : v.docs[u]->dates) {
+    const Document& d = *v.docs[u];
+    for (const DateMention& x : d.dates) {
+      if (Cosine(v.alignment.Vector(claim), v.alignment.Vector({u, x.sentence})) <
+          counterpart_cos)
+        continue;
       if (x.kind != m.kind ||
           (m.kind != DateMention::Kind::kCalendar && !InLead(v, {u, x.sentence})))
+        continue;
+      // The day something was said or filed is not the day of a happening ("Comeaux was in a
+      // wheelchair Monday" is not answered by "officials said Monday").
+      if (StatementDay(d, x) || WireDateline(d, x)) continue;
+      // "Tuesday 8 October" does not state the day of "Saturday 8 October" (DifferentDays).
+      if (m.written_weekday >= 0 && x.written_weekday >= 0 &&
+          m.written_weekday != x.written_weekday)
         continue;
       if (m.day && x.day) {
         if (*x.day == *m.day) return true;
@@ -501,12 +550,25 @@ void DatePairs(const StoryView& v, SentenceRef a, SentenceRef b, bool aligned, b
       // resolved and compared above.
       bool undated = !x->day && !y->day;
       if (!aligned && !resolved && !(lead && undated)) continue;
+      // A day announced ("an arraignment is scheduled for Wednesday", "will not affect
+      // Sunday's game") and a day past ("found on Tuesday") are two happenings.
+      if (!aligned && x->future != y->future) continue;
       if (WireDateline(A, *x) || WireDateline(B, *y)) continue;
-      if (!aligned && (StatementDay(A, *x) || StatementDay(B, *y))) continue;
-      if (!aligned &&
-          (StatesDay(v, v.article_of[a.doc], *y) || StatesDay(v, v.article_of[b.doc], *x)))
-        continue;
-      if (!aligned && !SameHappening(A, *x, B, *y)) continue;
+      // Aligned or not, the day one source said something and the day the other says it
+      // happened are two moments ("charged ..., police said Saturday" / "charged after a
+      // shooting ... Thursday").
+      bool said_x = StatementDay(A, *x), said_y = StatementDay(B, *y);
+      if (said_x != said_y || (!aligned && said_x)) continue;
+      if (!aligned) {
+        auto states = [&](bool closer_only) {
+          return StatesDay(v, v.article_of[a.doc], *y, b, a, closer_only) ||
+                 StatesDay(v, v.article_of[b.doc], *x, a, b, closer_only);
+        };
+        if (states(true)) continue;
+        // An article that also gives the other day, though for a less similar sentence, is
+        // set against the other only on a shared word that is not a name.
+        if (!SameHappening(A, *x, B, *y, /*skip_names=*/states(false))) continue;
+      }
       AddDatePair(v, a.doc, *x, b.doc, *y, aligned ? 0.85 : resolved ? 0.65 : 0.6, out);
     }
   }
