@@ -12,6 +12,7 @@ PACKAGES=(
   libxxhash-dev                                  # pinned 64-bit hashing (dedup, tokens)
   libcli11-dev                                   # command line
   libtbb-dev                                     # parallel per-article stages
+  libsqlite3-dev libcpp-httplib-dev              # parallax serve: store, HTTP
   liblinear-dev                                  # clustering model calibration (bench/)
   python3                                        # ../shared/tools scorers used by benchmarks
   python3-nltk                                   # Porter stemmer of ../shared/tools/rouge.py

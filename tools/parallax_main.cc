@@ -9,6 +9,7 @@
 #include "common.h"
 #include "dedup_main.h"
 #include "digest_main.h"
+#include "serve_main.h"
 
 int main(int argc, char** argv) {
   using namespace parallax::cli;
@@ -23,11 +24,13 @@ int main(int argc, char** argv) {
   AnalyzeFlags analyze;
   ClusterFlags cluster;
   DedupFlags dedup;
+  ServeFlags serve;
   AddDigestCommand(app, &digest);
   AddCleanCommand(app, &clean);
   AddAnalyzeCommand(app, &analyze);
   AddClusterCommand(app, &cluster);
   AddDedupCommand(app, &dedup);
+  AddServeCommand(app, &serve);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -44,6 +47,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("analyze")) return RunAnalyze(analyze);
     if (app.got_subcommand("cluster")) return RunCluster(cluster);
     if (app.got_subcommand("dedup")) return RunDedup(dedup);
+    if (app.got_subcommand("serve")) return RunServe(serve);
   } catch (const std::exception& e) {  // a bug or out of memory: say so, never crash silently
     std::cerr << "parallax: internal error: " << e.what() << "\n";
     return kExitFailure;
