@@ -70,7 +70,7 @@ function when(iso) { return iso ? iso.replace("T", " ").replace("Z", " UTC") : "
 function webUrl(u) { return /^https?:\/\//i.test(u || ""); }
 
 // ---- the live list: polled every few seconds, newest activity first ----
-let current = null, cursor = null, listed = [];
+let current = null, cursor = null, listed = [], shownCount = 0;
 function listUrl(after) {
   const p = new URLSearchParams();
   if ($("q").value.trim()) p.set("q", $("q").value.trim());
@@ -93,6 +93,9 @@ async function refreshList() {
     $("list").replaceChildren(...listed.map(storyItem));
     if (!listed.length) $("list").append(el("li", {class: "empty"}, "No stories yet."));
     $("more").hidden = !cursor;
+    // The story on screen grew: show it again (keeping the reader's place in the page).
+    const mine = listed.find((s) => s.id === current);
+    if (mine && mine.articles !== shownCount) showStory(current, null, true);
     $("status").textContent = "updated " + new Date().toLocaleTimeString();
   } catch (e) { $("status").textContent = "offline: " + e.message; }
 }
@@ -128,12 +131,14 @@ function sideText(text, ranges) {  // the article text, conflict evidence marked
   div.append(dec.decode(bytes.slice(at)));
   return div;
 }
-async function showStory(id, focus) {
+async function showStory(id, focus, keepScroll) {
   current = id;
+  const scroll = $("story").scrollTop;
   for (const li of $("list").children) li.classList.toggle("current", li.dataset.id === id);
   let s;
   try { s = await getJson("/v1/stories/" + encodeURIComponent(id)); }
   catch (e) { $("story").replaceChildren(el("p", {class: "empty"}, e.message)); return; }
+  shownCount = s.articles.length;
   const names = {};
   for (const a of s.articles) names[a.id] = a.outlet || a.id;
   const view = [el("h2", {}, s.title || "(untitled)")];
@@ -170,6 +175,7 @@ async function showStory(id, focus) {
   const sides = el("div", {id: "sides"});
   view.push(sides);
   $("story").replaceChildren(...view);
+  if (keepScroll) $("story").scrollTop = scroll;
   const marks = {};
   for (const c of s.conflicts) for (const v of c.values) for (const r of v.refs)
     if (!r.in_title) (marks[r.article] = marks[r.article] || []).push([r.begin, r.end, c.kind + ": " + v.value]);

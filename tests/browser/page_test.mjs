@@ -116,6 +116,9 @@ try {
   // A source tag leads to that source's column.
   await page.click(".digest a.src");
   assert.ok((await page.evaluate(() => location.hash)).startsWith("#" + "s"));
+  // The story on screen updates live when an article joins it.
+  await post(url, [fire("f3", "Tribune", "Tarnby blaze: grain warehouse lost", "Sixty")]);
+  await until(page, () => document.querySelectorAll("#story table tr").length === 4);
 
   // The hostile story's view: text, not markup, there too.
   await page.click(`#list li[data-id="${filed[3].story}"]`);
