@@ -154,7 +154,7 @@ int Ingest(const Flags& f) {
 
 int Crash(const Flags& f) {
   size_t bytes = 0, base_size = 0;
-  std::vector<parallax::Article> all = parallax_bench::ReplicatedCorpus(f.corpus, 1000000, &bytes, &base_size);
+  std::vector<parallax::Article> all = parallax_bench::ReplicatedCorpus(f.corpus, 100000, &bytes, &base_size);
   if (all.empty()) return std::fprintf(stderr, "serve_bench: cannot read %s\n", f.corpus.c_str()), 1;
   std::map<std::string, std::string> acknowledged;  // id -> story
   std::vector<std::string> unchecked;

@@ -324,13 +324,9 @@ void Server::Impl::PostArticles(const httplib::Request& req, httplib::Response& 
       row_of[i] = rows.size();
       rows.push_back(StoredArticle{0, std::move(valid[i]), filings[i].story, now});
     }
-    const auto start = std::chrono::steady_clock::now();
-    Status committed = writer_->Append(&rows);
-    metrics_.ObserveCommit(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    if (!committed.ok()) {
-      RebuildAfterFailedCommit();
-      return SendError(res, 503, "could not store the batch, nothing was stored: " + committed.message());
-    }
+    // Story versions move before the commit: the pipeline already holds the new articles (a
+    // story built now includes them), and a reader who sees a new story in the store's listing
+    // must find it here. A failed commit rebuilds both from the store.
     {
       std::lock_guard lock(cache_mutex_);
       for (const Filing& f : filings) {
@@ -338,6 +334,13 @@ void Server::Impl::PostArticles(const httplib::Request& req, httplib::Response& 
         if (*f.story >= story_version_.size()) story_version_.resize(*f.story + 1);
         ++story_version_[*f.story];
       }
+    }
+    const auto start = std::chrono::steady_clock::now();
+    Status committed = writer_->Append(&rows);
+    metrics_.ObserveCommit(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    if (!committed.ok()) {
+      RebuildAfterFailedCommit();
+      return SendError(res, 503, "could not store the batch, nothing was stored: " + committed.message());
     }
     for (size_t i = 0; i < filings.size(); ++i) {
       Json& r = results[result_of[i]];
@@ -463,6 +466,8 @@ void Server::Impl::Health(httplib::Response& res) {
 
 void Server::Impl::Routes() {
   http_.set_payload_max_length(options_.max_body_bytes);
+  // Small replies must not wait for a delayed ACK (Nagle): 40 ms per keep-alive request else.
+  http_.set_tcp_nodelay(true);
   const int threads = options_.http_threads > 0 ? options_.http_threads : 1;
   http_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   http_.Post("/v1/articles", [this](const httplib::Request& req, httplib::Response& res) { PostArticles(req, res); });
