@@ -15,9 +15,12 @@ bin=./build/tools/parallax
 ./build/bench/serve_bench ingest --bin "$bin" --db "$work/ingest.db" --articles 20000 --batch 500 \
     --writers 2 --readers 2
 
+# Restarting replays the 20,000 articles (the restart path) before it listens.
 "$bin" serve --db "$work/ingest.db" --port 0 >"$work/serve.out" 2>/dev/null &
 server_pid=$!
-for _ in $(seq 100); do grep -q listening "$work/serve.out" 2>/dev/null && break; sleep 0.2; done
+start=$(date +%s.%N)
+for _ in $(seq 600); do grep -q listening "$work/serve.out" 2>/dev/null && break; sleep 0.2; done
+echo "restart: $(head -1 "$work/serve.out" | grep -o '[0-9]* articles replayed') in $(echo "$(date +%s.%N) - $start" | bc) s"
 url=$(grep -o 'http://[0-9.:]*/' "$work/serve.out")
 stories=$(curl -s "${url}healthz" | sed 's/.*"stories":\([0-9]*\).*/\1/')
 STORIES=$stories wrk -t2 -c32 -d20s --latency -s bench/serve_story.lua "$url"

@@ -32,6 +32,7 @@
 
 #include "parallax/render.h"
 #include "replica.h"
+#include "serve_process.h"
 
 namespace {
 
@@ -42,45 +43,11 @@ struct Flags {
   size_t articles = 20000, batch = 500, writers = 2, readers = 2, kills = 20;
 };
 
-// `bin serve --db db --port 0`; the port is read from its first stdout line.
-class Server {
+// `bin serve --db db --port 0`.
+class Server : public parallax_test::ServeProcess {
  public:
-  Server(const Flags& f) {
-    int out[2];
-    if (pipe(out) != 0) return;
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(out[1], STDOUT_FILENO);
-      close(out[0]);
-      close(out[1]);
-      execl(f.bin.c_str(), f.bin.c_str(), "serve", "--db", f.db.c_str(), "--port", "0", nullptr);
-      _exit(127);
-    }
-    close(out[1]);
-    FILE* in = fdopen(out[0], "r");
-    char line[512];
-    std::cmatch m;
-    static const std::regex kPort(R"(http://[0-9.]+:([0-9]+)/)");
-    if (in && std::fgets(line, sizeof line, in) && std::regex_search(line, m, kPort)) port_ = std::stoi(m[1]);
-    if (in) std::fclose(in);
-  }
+  explicit Server(const Flags& f) : ServeProcess(f.bin, {"--db", f.db, "--port", "0"}) {}
   ~Server() { Stop(SIGTERM); }
-  void Stop(int sig) {
-    if (pid_ <= 0) return;
-    kill(pid_, sig);
-    waitpid(pid_, nullptr, 0);
-    pid_ = -1;
-  }
-  int port() const { return port_; }
-  httplib::Client Client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_read_timeout(120, 0);
-    return c;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int port_ = 0;
 };
 
 std::string ArticleLine(const parallax::Article& a) {

@@ -1,5 +1,7 @@
 // End-to-end tests of `parallax serve`: a real server process on a free loopback port, driven
 // over HTTP. Every outlet, place and person here is fictional, written for these tests.
+#include "serve_process.h"
+
 #include <httplib.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -25,64 +27,17 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-// A `parallax serve` child process; killed (SIGKILL) when destroyed if still running.
-class ServeProcess {
+// A `parallax serve` child on a free port, with the flags every test uses.
+class ServeProcess : public parallax_test::ServeProcess {
  public:
-  explicit ServeProcess(const std::vector<std::string>& args) {
-    int out[2];
-    if (pipe(out) != 0) return;
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(out[1], STDOUT_FILENO);
-      close(out[0]);
-      close(out[1]);
-      std::vector<std::string> all{PARALLAX_BIN, "serve", "--port", "0", "-j", "2"};
-      all.insert(all.end(), args.begin(), args.end());
-      std::vector<char*> argv;
-      for (std::string& a : all) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      execv(PARALLAX_BIN, argv.data());
-      _exit(127);
-    }
-    close(out[1]);
-    // The first stdout line names the port: "...; listening on http://127.0.0.1:PORT/".
-    FILE* f = fdopen(out[0], "r");
-    char line[512];
-    if (f && std::fgets(line, sizeof line, f)) {
-      first_line_ = line;
-      std::smatch m;
-      static const std::regex kPort(R"(listening on http://([0-9.]+):([0-9]+)/)");
-      if (std::regex_search(first_line_, m, kPort)) port_ = std::stoi(m[2]);
-    }
-    if (f) std::fclose(f);
-  }
-  ~ServeProcess() {
-    if (pid_ > 0 && !reaped_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-  }
-  int port() const { return port_; }
-  const std::string& first_line() const { return first_line_; }
-  httplib::Client Client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_read_timeout(60, 0);
-    return c;
-  }
-  // Sends `sig` and waits; returns the exit code, or 128 + signal.
-  int Stop(int sig = SIGTERM) {
-    kill(pid_, sig);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    reaped_ = true;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
+  explicit ServeProcess(std::vector<std::string> args)
+      : parallax_test::ServeProcess(PARALLAX_BIN, WithDefaults(std::move(args))) {}
 
  private:
-  pid_t pid_ = -1;
-  int port_ = 0;
-  bool reaped_ = false;
-  std::string first_line_;
+  static std::vector<std::string> WithDefaults(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--port", "0", "-j", "2"});
+    return args;
+  }
 };
 
 fs::path FreshDir(const std::string& name) {
