@@ -40,12 +40,20 @@ class ServeProcess : public parallax_test::ServeProcess {
   }
 };
 
-fs::path FreshDir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("parallax_serve_test_" + std::to_string(getpid()) + "_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+// A fresh temporary folder, removed with what is in it at the end of the test (declared
+// before the server, so the server stops first).
+struct ScopedDir {
+  explicit ScopedDir(const std::string& name)
+      : path(fs::temp_directory_path() / ("parallax_serve_test_" + std::to_string(getpid()) + "_" + name)) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~ScopedDir() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+  fs::path path;
+};
 
 // Fictional events: each has its own place and people, so articles of one event share words.
 struct Event {
@@ -102,8 +110,8 @@ httplib::Result PostLines(httplib::Client& c, const std::vector<Json>& items,
 int64_t ArticleCount(httplib::Client& c) { return Parse(c.Get("/healthz"))["articles"].get<int64_t>(); }
 
 TEST(Serve, BindsLoopbackAndAnswersHealthAndMetrics) {
-  fs::path dir = FreshDir("health");
-  ServeProcess server({"--db", (dir / "news.db").string()});
+  ScopedDir dir("health");
+  ServeProcess server({"--db", (dir.path / "news.db").string()});
   ASSERT_GT(server.port(), 0) << server.first_line();
   EXPECT_NE(server.first_line().find("http://127.0.0.1:"), std::string::npos);
   httplib::Client c = server.Client();
@@ -123,8 +131,8 @@ TEST(Serve, BindsLoopbackAndAnswersHealthAndMetrics) {
 }
 
 TEST(Serve, FilesArticlesIntoStoriesAndServesThem) {
-  fs::path dir = FreshDir("stories");
-  ServeProcess server({"--db", (dir / "news.db").string()});
+  ScopedDir dir("stories");
+  ServeProcess server({"--db", (dir.path / "news.db").string()});
   ASSERT_GT(server.port(), 0);
   httplib::Client c = server.Client();
   // One article as a plain JSON document (may span lines).
@@ -192,8 +200,8 @@ TEST(Serve, FilesArticlesIntoStoriesAndServesThem) {
 }
 
 TEST(Serve, BadItemsGet4xxNamingTheFieldAndNothingOfThemIsStored) {
-  fs::path dir = FreshDir("bad");
-  ServeProcess server({"--db", (dir / "news.db").string()});
+  ScopedDir dir("bad");
+  ServeProcess server({"--db", (dir.path / "news.db").string()});
   ASSERT_GT(server.port(), 0);
   httplib::Client c = server.Client();
   struct Case {
@@ -244,8 +252,8 @@ TEST(Serve, BadItemsGet4xxNamingTheFieldAndNothingOfThemIsStored) {
 }
 
 TEST(Serve, WriteTokenAndLimits) {
-  fs::path dir = FreshDir("limits");
-  ServeProcess server({"--db", (dir / "news.db").string(), "--write-token", "s3cret-fictional",
+  ScopedDir dir("limits");
+  ServeProcess server({"--db", (dir.path / "news.db").string(), "--write-token", "s3cret-fictional",
                        "--max-body-bytes", "4096", "--max-batch", "2"});
   ASSERT_GT(server.port(), 0);
   httplib::Client c = server.Client();
@@ -271,8 +279,8 @@ TEST(Serve, WriteTokenAndLimits) {
 }
 
 TEST(Serve, RestartKeepsEveryArticleInItsStory) {
-  fs::path dir = FreshDir("restart");
-  const std::string db = (dir / "news.db").string();
+  ScopedDir dir("restart");
+  const std::string db = (dir.path / "news.db").string();
   std::map<std::string, std::string> story_of;
   {
     ServeProcess server({"--db", db});
@@ -294,11 +302,29 @@ TEST(Serve, RestartKeepsEveryArticleInItsStory) {
   EXPECT_EQ(r["items"][0]["story"], story_of["r2"]);
 }
 
+TEST(Serve, RefusesToStartWhenReplayWouldMoveAnArticle) {
+  ScopedDir dir("moved");
+  const std::string db = (dir.path / "news.db").string();
+  {
+    ServeProcess server({"--db", db});
+    ASSERT_GT(server.port(), 0);
+    httplib::Client c = server.Client();
+    Json r = Parse(PostLines(c, {Article("m1", 2, 0, 1), Article("m2", 2, 1, 2), Article("m3", 2, 2, 3)}));
+    ASSERT_EQ(r["items"][0]["story"], r["items"][1]["story"]);
+    EXPECT_EQ(server.Stop(SIGTERM), 0);
+  }
+  // Other clustering options file the same articles differently: the server says so and stops
+  // instead of serving stories that disagree with what it acknowledged.
+  ServeProcess other({"--db", db, "--cluster-threshold", "1", "--dedup-threshold", "1"});
+  EXPECT_EQ(other.port(), 0);
+  EXPECT_EQ(other.Stop(SIGTERM), 1);
+}
+
 // kill -9 while a client posts batches without pause; after each restart every acknowledged
 // article must be there, in the story it was acknowledged with. bench/ runs this with 20 kills.
 TEST(Serve, KillNineDuringIngestLosesNoAcknowledgedArticle) {
-  fs::path dir = FreshDir("crash");
-  const std::string db = (dir / "news.db").string();
+  ScopedDir dir("crash");
+  const std::string db = (dir.path / "news.db").string();
   std::map<std::string, std::string> acknowledged;  // id -> story
   std::mt19937 rng(6);
   int next = 0;
@@ -335,8 +361,8 @@ TEST(Serve, KillNineDuringIngestLosesNoAcknowledgedArticle) {
 }
 
 TEST(Serve, PageIsSelfContainedAndShowsArticleFieldsAsText) {
-  fs::path dir = FreshDir("page");
-  ServeProcess server({"--db", (dir / "news.db").string()});
+  ScopedDir dir("page");
+  ServeProcess server({"--db", (dir.path / "news.db").string()});
   ASSERT_GT(server.port(), 0);
   httplib::Client c = server.Client();
   auto page = c.Get("/");

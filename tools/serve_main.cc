@@ -38,6 +38,9 @@ void AddServeCommand(CLI::App& app, ServeFlags* f) {
                   "Threads answering requests; each open keep-alive connection holds one "
                   "(default 64).")
       ->check(CLI::Range(1, 4096));
+  cmd->add_option("--story-cache-bytes", o.story_cache_bytes,
+                  "Bytes of story JSON kept ready for GET /v1/stories/{id}, rebuilt when a story "
+                  "changes (default 268435456 = 256 MiB).");
   cmd->add_option("--sync", f->sync,
                   "full (default): an acknowledged article survives power loss; normal: it "
                   "survives a crash of the process only, faster commits.")

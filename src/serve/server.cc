@@ -193,6 +193,7 @@ class Server::Impl {
     std::string json;
   };
   std::unordered_map<uint32_t, Cached> cache_;
+  size_t cache_bytes_ = 0;  // JSON bytes in cache_
 
   std::atomic<int64_t> articles_ = 0;
   size_t replayed_ = 0;
@@ -241,6 +242,7 @@ Status Server::Impl::Replay(Pipeline* pipeline, size_t* count) {
   std::lock_guard lock(cache_mutex_);
   story_version_ = std::move(versions);
   cache_.clear();
+  cache_bytes_ = 0;
   return Status::Ok();
 }
 
@@ -439,8 +441,18 @@ void Server::Impl::GetStory(const httplib::Request& req, httplib::Response& res)
     // The version under this lock is the one the story was built from.
     std::lock_guard cache_lock(cache_mutex_);
     version = story_version_[*story];
-    if (cache_.size() >= options_.story_cache) cache_.clear();
-    cache_[*story] = Cached{version, json};
+    auto [it, inserted] = cache_.try_emplace(*story);
+    cache_bytes_ += json.size() - (inserted ? 0 : it->second.json.size());
+    it->second = Cached{version, json};
+    // Over budget: drop other stories (hash order, i.e. arbitrary) until under it.
+    for (auto victim = cache_.begin(); cache_bytes_ > options_.story_cache_bytes && victim != cache_.end();) {
+      if (victim->first == *story) {
+        ++victim;
+        continue;
+      }
+      cache_bytes_ -= victim->second.json.size();
+      victim = cache_.erase(victim);
+    }
   }
   res.set_content(json, "application/json; charset=utf-8");
 }

@@ -39,9 +39,10 @@ struct ServeOptions {
   // SQLite synchronous=FULL (true: acknowledged articles survive power loss) or NORMAL (false:
   // they survive a crash of the process only). Default true.
   bool full_sync = true;
-  // Stories whose JSON is kept ready for GET /v1/stories/{id}; rebuilt when they change.
-  // Default 4,096.
-  size_t story_cache = 4096;
+  // Bytes of story JSON kept ready for GET /v1/stories/{id} (rebuilt when a story changes);
+  // when full, stories are dropped from it one at a time. Default 256 MiB (~20,000 stories of
+  // 12 KB, the average of bench/run_serve_bench.sh).
+  size_t story_cache_bytes = 256u << 20;
   // The pipeline (digest, comparison, clustering). A store must be served with the clustering
   // options it was written with: the restart check catches a mismatch.
   // pipeline.read holds the budgets of each JSON article (bytes, nesting).
