@@ -130,6 +130,15 @@ TEST(Serve, BindsLoopbackAndAnswersHealthAndMetrics) {
   EXPECT_EQ(server.Stop(SIGTERM), 0);
 }
 
+TEST(Serve, StopsOnSigtermEvenRightAfterStarting) {
+  ScopedDir dir("sigterm");
+  for (int i = 0; i < 5; ++i) {  // the signal may land before the server loop has started
+    ServeProcess server({"--db", (dir.path / "news.db").string()});
+    ASSERT_GT(server.port(), 0);
+    EXPECT_EQ(server.Stop(SIGTERM), 0);
+  }
+}
+
 TEST(Serve, FilesArticlesIntoStoriesAndServesThem) {
   ScopedDir dir("stories");
   ServeProcess server({"--db", (dir.path / "news.db").string()});

@@ -3,6 +3,8 @@
 
 #include <signal.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <thread>
@@ -76,12 +78,19 @@ int RunServe(ServeFlags& f) {
   std::cout << "parallax serve: " << (*server)->replayed() << " articles replayed; listening on http://"
             << f.options.host << ":" << *port << "/" << std::endl;
   Server* raw = server->get();
-  std::thread stopper([raw, stop_signals] {
+  std::atomic<bool> listening_ended = false;
+  std::thread stopper([raw, stop_signals, &listening_ended] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
-    raw->Stop();
+    // A stop that lands before the server loop has started is lost (cpp-httplib ignores it),
+    // so repeat it until Listen returns.
+    while (!listening_ended) {
+      raw->Stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
   });
   Status s = raw->Listen();
+  listening_ended = true;
   if (stopper.joinable()) {
     // Listen returned without a signal (an error): wake the waiting thread.
     pthread_kill(stopper.native_handle(), SIGTERM);
