@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `parallax serve` over loopback (figures in docs/benchmarks.md, section "parallax serve"):
-#  1. ingest: 20,000 articles in JSON Lines batches of 500 from 2 connections while 2 others
-#     read the story list and stories without pause;
+#  1. ingest: 20,000 articles in JSON Lines batches of 500 from 1 connection (in publication
+#     order, as a live feed arrives) while 2 others read the story list and stories without pause;
 #  2. after a restart (replay timed), GET /v1/stories/{id} with wrk, 32 connections, 2 threads,
 #     random stories of that store: 20 s while stories are built for the first time, 20 s warm;
 #  3. crash: 20 kill -9 during a continuous ingest, then every acknowledged article checked.
@@ -14,7 +14,7 @@ trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 bin=./build/tools/parallax
 
 ./build/bench/serve_bench ingest --bin "$bin" --db "$work/ingest.db" --articles 20000 --batch 500 \
-    --writers 2 --readers 2
+    --writers 1 --readers 2
 
 # Restarting replays the 20,000 articles (the restart path) before it listens.
 "$bin" serve --db "$work/ingest.db" --port 0 >"$work/serve.out" 2>/dev/null &
