@@ -118,11 +118,18 @@ TEST(Serve, BindsLoopbackAndAnswersHealthAndMetrics) {
   Json h = Parse(c.Get("/healthz"));
   EXPECT_EQ(h["status"], "ok");
   EXPECT_EQ(h["articles"], 0);
-  auto m = c.Get("/metrics");
-  ASSERT_TRUE(m);
-  EXPECT_NE(m->get_header_value("Content-Type").find("text/plain"), std::string::npos);
-  EXPECT_NE(m->body.find("parallax_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"),
-            std::string::npos);
+  // A request is counted once its reply is written, which the client may see first: poll.
+  const std::string counted = "parallax_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1\n";
+  std::string type, body;
+  for (int i = 0; i < 100 && body.find(counted) == std::string::npos; ++i) {
+    if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    auto m = c.Get("/metrics");
+    ASSERT_TRUE(m);
+    type = m->get_header_value("Content-Type");
+    body = m->body;
+  }
+  EXPECT_NE(type.find("text/plain"), std::string::npos);
+  EXPECT_NE(body.find(counted), std::string::npos) << body;
   auto missing = c.Get("/v1/nothing");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
@@ -258,6 +265,19 @@ TEST(Serve, BadItemsGet4xxNamingTheFieldAndNothingOfThemIsStored) {
   EXPECT_EQ(c.Get("/v1/articles/g2")->status, 404);
   EXPECT_EQ(Parse(c.Get("/v1/articles/g1"))["outlet"], "Courier");  // the first g1 is kept
   EXPECT_EQ(c.Post("/v1/articles", "   \n", "application/json")->status, 400);
+  // A form or text/plain POST (what another web site can make a browser send) is refused.
+  for (const char* type : {"text/plain", "application/x-www-form-urlencoded"}) {
+    auto r = c.Post("/v1/articles", Article("cs1", 2, 0, 1).dump(), type);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 415) << type;
+    EXPECT_EQ(Parse(r)["field"], "Content-Type");
+  }
+  // (A multipart body without its boundary is refused by cpp-httplib itself, with 400.)
+  auto multipart = c.Post("/v1/articles", Article("cs1", 2, 0, 1).dump(), "multipart/form-data");
+  ASSERT_TRUE(multipart);
+  EXPECT_GE(multipart->status, 400);
+  EXPECT_LT(multipart->status, 500);
+  EXPECT_EQ(c.Get("/v1/articles/cs1")->status, 404);
 }
 
 TEST(Serve, WriteTokenAndLimits) {

@@ -279,9 +279,16 @@ bool Server::Impl::Authorized(const httplib::Request& req, httplib::Response& re
 void Server::Impl::PostArticles(const httplib::Request& req, httplib::Response& res) {
   if (!Authorized(req, res)) return;
   const std::string type = req.get_header_value("Content-Type");
-  const bool json_lines = type.find("ndjson") != std::string::npos ||
-                          type.find("jsonl") != std::string::npos ||
-                          type.find("json-seq") != std::string::npos;
+  const bool json_lines = type.rfind("application/x-ndjson", 0) == 0 ||
+                          type.rfind("application/jsonl", 0) == 0;
+  // Only JSON types: a web page elsewhere can make the analyst's browser send a text/plain or
+  // form POST here without asking, but not one of these (CORS preflight, which is refused).
+  if (!json_lines && type.rfind("application/json", 0) != 0) {
+    return SendError(res, 415,
+                     "Content-Type must be application/json (one article) or "
+                     "application/x-ndjson (JSON Lines)",
+                     "Content-Type");
+  }
   std::vector<Item> items = SplitItems(req.body, json_lines);
   if (items.empty()) return SendError(res, 400, "the body holds no article", "body");
   if (items.size() > options_.max_batch) {
