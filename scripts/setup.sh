@@ -12,6 +12,9 @@ PACKAGES=(
   libxxhash-dev                                  # pinned 64-bit hashing (dedup, tokens)
   libcli11-dev                                   # command line
   libtbb-dev                                     # parallel per-article stages
+  libsqlite3-dev libcpp-httplib-dev              # parallax serve: store, HTTP
+  wrk                                            # parallax serve benchmark (bench/)
+  nodejs chromium                                # browser test of the serve page (tests/browser)
   liblinear-dev                                  # clustering model calibration (bench/)
   libxml2-dev libicu-dev zlib1g-dev              # HTML parser, encodings, gzip (web/ingest)
   clang                                          # libFuzzer targets (fuzz/, PARALLAX_FUZZ)
@@ -23,6 +26,7 @@ missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+command -v npm >/dev/null || missing+=(npm)  # Debian's npm, unless nodejs already brings one
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -30,4 +34,10 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
   echo "setup: all packages present"
+fi
+
+# playwright-core from npm for tests/browser (drives Debian's chromium; downloads no browser).
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -d "$root/tests/browser/node_modules/playwright-core" ]; then
+  npm ci --prefix "$root/tests/browser" --no-audit --no-fund
 fi

@@ -10,6 +10,7 @@
 #include "dedup_main.h"
 #include "digest_main.h"
 #include "extract_main.h"
+#include "serve_main.h"
 
 int main(int argc, char** argv) {
   using namespace parallax::cli;
@@ -25,12 +26,14 @@ int main(int argc, char** argv) {
   ClusterFlags cluster;
   DedupFlags dedup;
   ExtractFlags extract;
+  ServeFlags serve;
   AddDigestCommand(app, &digest);
   AddCleanCommand(app, &clean);
   AddAnalyzeCommand(app, &analyze);
   AddClusterCommand(app, &cluster);
   AddDedupCommand(app, &dedup);
   AddExtractCommand(app, &extract);
+  AddServeCommand(app, &serve);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -48,6 +51,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("cluster")) return RunCluster(cluster);
     if (app.got_subcommand("dedup")) return RunDedup(dedup);
     if (app.got_subcommand("extract")) return RunExtract(extract);
+    if (app.got_subcommand("serve")) return RunServe(serve);
   } catch (const std::exception& e) {  // a bug or out of memory: say so, never crash silently
     std::cerr << "parallax: internal error: " << e.what() << "\n";
     return kExitFailure;

@@ -4,11 +4,17 @@
 //   p.Add(std::move(articles));   // any number of times, in arrival order
 //   parallax::Report r = p.Finish();
 //
+// A server files articles one batch at a time and builds one story when asked:
+//   std::vector<Filing> f = p.Add(batch);   // each article's story number, or why not
+//   parallax::Story s = p.BuildStory(f[0].story.value());
+//
 // Per-article stages (clean, analyze, dedup signatures) run on all cores; clustering takes
 // the articles in arrival order. Thread-safety: not thread-safe; call from one thread.
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "parallax/article.h"
@@ -22,6 +28,19 @@ namespace parallax {
 // clusterer retires stories by stream time, so files must not be replayed outlet by outlet.
 void SortForReplay(std::vector<Article>& articles);
 
+// What Add did with one article of a batch, in batch order.
+struct Filing {
+  // The story the article was filed into: a number that never changes for the article, stable
+  // when the same articles are added again in the same order (a restart replays them). Absent
+  // when the article was rejected.
+  std::optional<uint32_t> story;
+  // Why the article was rejected (as in Report::rejected); empty when it was filed.
+  std::string error;
+  // True when the pipeline kept the article (its id is taken), even if it is in no story: an
+  // article with nothing left after noise removal is kept but filed nowhere.
+  bool kept = false;
+};
+
 class Pipeline {
  public:
   explicit Pipeline(const PipelineOptions& options);
@@ -30,12 +49,18 @@ class Pipeline {
   Pipeline& operator=(const Pipeline&) = delete;
 
   // Adds a batch of articles in arrival order. Articles with no usable text, or whose id was
-  // already seen, are rejected into the report, never thrown.
-  void Add(std::vector<Article> articles);
+  // already seen, are rejected into the report, never thrown. Returns one Filing per article.
+  std::vector<Filing> Add(std::vector<Article> articles);
   // Records an input that could not be read, so that it appears in the report.
   void Reject(Rejection rejection);
   // Builds the stories (digest, agreements, unique, conflicts) of everything added.
   Report Finish();
+  // Builds one story (digest, agreements, unique, conflicts) of everything added so far; its
+  // id is "s" + (story + 1). An unknown story number gives a story with no articles. Safe to
+  // call from several threads at once, but not while Add runs.
+  Story BuildStory(uint32_t story) const;
+  // Story numbers handed out so far (every Filing::story is below this).
+  size_t story_count() const;
 
  private:
   class Impl;

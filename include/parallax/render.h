@@ -20,6 +20,9 @@ struct RenderOptions {
 std::string RenderText(const Report& report, const RenderOptions& options);
 // The JSON contract documented in README.md ("JSON output").
 std::string RenderJson(const Report& report, const RenderOptions& options);
+// One story as one line of JSON: the object of "stories" in RenderJson, without indentation
+// (the body of `GET /v1/stories/{id}` in `parallax serve`).
+std::string RenderStoryJson(const Story& story, const RenderOptions& options);
 // One self-contained HTML page (no external assets); every article-derived string is escaped.
 std::string RenderHtml(const Report& report, const RenderOptions& options);
 

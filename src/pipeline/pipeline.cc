@@ -51,12 +51,15 @@ class Pipeline::Impl {
         dedup_(o.dedup),
         clusterer_(o.cluster) {}
 
-  void Add(std::vector<Article> batch);
+  std::vector<Filing> Add(std::vector<Article> batch);
+  Story BuildStoryNumber(uint32_t story) const;
+  size_t story_count() const { return stories_.size(); }
   void Reject(Rejection r) { rejected_.push_back(std::move(r)); }
   Report Finish();
 
  private:
-  bool Accept(const Article& a);
+  // The rejection reason, or empty when `a` is accepted (and its id taken).
+  std::string Accept(const Article& a);
   Story BuildStory(const std::vector<uint32_t>& members) const;
   StoryArticle Describe(uint32_t i) const;
 
@@ -75,10 +78,10 @@ class Pipeline::Impl {
   std::vector<Rejection> rejected_;
 };
 
-bool Pipeline::Impl::Accept(const Article& a) {
+std::string Pipeline::Impl::Accept(const Article& a) {
   auto reject = [&](std::string why) {
-    rejected_.push_back({Origin(a), std::move(why)});
-    return false;
+    rejected_.push_back({Origin(a), why});
+    return why;
   };
   if (a.id.empty()) return reject("article has no id");
   if (Status s = ValidateUtf8(a.text); !s.ok()) return reject("text: " + s.message());
@@ -87,13 +90,19 @@ bool Pipeline::Impl::Accept(const Article& a) {
   if (Trim(a.text).empty() && Trim(a.title).empty()) return reject("article has no text and no title");
   auto [it, inserted] = seen_ids_.emplace(a.id, Origin(a));
   if (!inserted) return reject("duplicate id \"" + a.id + "\" (first at " + it->second + ")");
-  return true;
+  return {};
 }
 
-void Pipeline::Impl::Add(std::vector<Article> batch) {
+std::vector<Filing> Pipeline::Impl::Add(std::vector<Article> batch) {
   const size_t first = articles_.size();
-  for (Article& a : batch) {
-    if (Accept(a)) articles_.push_back(std::move(a));
+  std::vector<Filing> filings(batch.size());
+  std::vector<size_t> filing_of;  // accepted article i -> its position in the batch
+  for (size_t b = 0; b < batch.size(); ++b) {
+    filings[b].error = Accept(batch[b]);
+    if (!filings[b].error.empty()) continue;
+    filings[b].kept = true;
+    filing_of.push_back(b);
+    articles_.push_back(std::move(batch[b]));
   }
   const size_t n = articles_.size() - first;
   std::vector<Processed> done(n);
@@ -106,7 +115,11 @@ void Pipeline::Impl::Add(std::vector<Article> batch) {
     Processed& p = done[i];
     const bool has_body = !p.doc->sentences.empty();
     const bool usable = has_body || !p.doc->title_words.empty();
-    if (!usable) rejected_.push_back({Origin(articles_[index]), "no article text left after removing noise"});
+    Filing& filing = filings[filing_of[i]];
+    if (!usable) {
+      filing.error = "no article text left after removing noise";
+      rejected_.push_back({Origin(articles_[index]), filing.error});
+    }
     copies_.emplace_back();
     // Headline-only articles are too short for shingles to tell a copy from a rewrite.
     std::optional<uint32_t> original;
@@ -129,6 +142,7 @@ void Pipeline::Impl::Add(std::vector<Article> batch) {
       if (story >= stories_.size()) stories_.resize(story + 1);
       stories_[story].push_back(index);
       story_of_[index] = story;
+      filing.story = story;
     }
     if (options_.summarize) {
       docs_.push_back(std::move(p.doc));
@@ -137,6 +151,14 @@ void Pipeline::Impl::Add(std::vector<Article> batch) {
       std::string().swap(articles_[index].text);
     }
   }
+  return filings;
+}
+
+Story Pipeline::Impl::BuildStoryNumber(uint32_t story) const {
+  if (story >= stories_.size()) return Story{};
+  Story s = BuildStory(stories_[story]);
+  s.id = "s" + std::to_string(story + 1);
+  return s;
 }
 
 StoryArticle Pipeline::Impl::Describe(uint32_t i) const {
@@ -214,7 +236,9 @@ void SortForReplay(std::vector<Article>& articles) {
 
 Pipeline::Pipeline(const PipelineOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Pipeline::~Pipeline() = default;
-void Pipeline::Add(std::vector<Article> articles) { impl_->Add(std::move(articles)); }
+std::vector<Filing> Pipeline::Add(std::vector<Article> articles) { return impl_->Add(std::move(articles)); }
+Story Pipeline::BuildStory(uint32_t story) const { return impl_->BuildStoryNumber(story); }
+size_t Pipeline::story_count() const { return impl_->story_count(); }
 void Pipeline::Reject(Rejection rejection) { impl_->Reject(std::move(rejection)); }
 Report Pipeline::Finish() { return impl_->Finish(); }
 

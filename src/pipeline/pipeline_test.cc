@@ -111,5 +111,72 @@ TEST(Pipeline, WithoutSummariesStoriesListTheirArticlesOnly) {
   EXPECT_TRUE(r.stories[0].agreements.empty());
 }
 
+// The fictional batch of the first test, ids renamed per call.
+std::vector<Article> MixedBatch() {
+  std::vector<Article> b;
+  b.push_back(Make("f1", "Courier", "Fire destroys Tarnby grain warehouse", kFire, 1000));
+  b.push_back(Make("v1", "Post", "Parliament passes fisheries budget", kVote, 2000));
+  b.push_back(Make("f2", "Ledger", "Tarnby warehouse lost in blaze",
+                   std::string("READ: Other news\n") + kFire, 3000));
+  b.push_back(Make("n", "Post", "", "READ: something else\nShare this article\n", 3500));
+  b.push_back(Make("v2", "Herald", "Fisheries budget approved",
+                   "Parliament in Valdmark passed the fisheries budget on Wednesday by 88 votes "
+                   "to 61.\nOpposition members said marine scientists were ignored.\n",
+                   4000));
+  b.push_back(Make("f1", "Dup", "same id", "Some other text here.", 5000));
+  return b;
+}
+
+TEST(Pipeline, AddReportsEachArticlesStoryOrError) {
+  Pipeline p(PipelineOptions{});
+  std::vector<Filing> f = p.Add(MixedBatch());
+  ASSERT_EQ(f.size(), 6u);
+  ASSERT_TRUE(f[0].story && f[1].story && f[2].story && f[4].story);
+  EXPECT_EQ(*f[0].story, *f[2].story);  // the copy joins its original's story
+  EXPECT_EQ(*f[1].story, *f[4].story);
+  EXPECT_NE(*f[0].story, *f[1].story);
+  EXPECT_TRUE(f[0].error.empty() && f[0].kept);
+  EXPECT_FALSE(f[3].story);  // kept (its id is taken) but only noise: in no story
+  EXPECT_TRUE(f[3].kept);
+  EXPECT_NE(f[3].error.find("no article text"), std::string::npos);
+  EXPECT_FALSE(f[5].story);
+  EXPECT_FALSE(f[5].kept);
+  EXPECT_NE(f[5].error.find("duplicate id"), std::string::npos);
+  EXPECT_EQ(p.story_count(), 2u);
+}
+
+TEST(Pipeline, ReplayingOneByOneFilesIntoTheSameStories) {
+  Pipeline whole(PipelineOptions{});
+  std::vector<Filing> expected = whole.Add(MixedBatch());
+  Pipeline replay(PipelineOptions{});
+  std::vector<Article> batch = MixedBatch();
+  for (size_t i = 0; i < batch.size(); ++i) {
+    std::vector<Filing> got = replay.Add({batch[i]});
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0].story, expected[i].story) << batch[i].id;
+    EXPECT_EQ(got[0].error, expected[i].error) << batch[i].id;
+  }
+}
+
+TEST(Pipeline, BuildStoryMatchesTheStoryOfFinish) {
+  Pipeline p(PipelineOptions{});
+  std::vector<Filing> f = p.Add(MixedBatch());
+  Story one = p.BuildStory(*f[1].story);
+  EXPECT_EQ(one.id, "s" + std::to_string(*f[1].story + 1));
+  Report r = p.Finish();
+  const Story* same = nullptr;
+  for (const Story& s : r.stories) {
+    if (s.articles[0].id == "v1") same = &s;
+  }
+  ASSERT_NE(same, nullptr);
+  ASSERT_EQ(one.articles.size(), same->articles.size());
+  for (size_t i = 0; i < one.articles.size(); ++i) EXPECT_EQ(one.articles[i].id, same->articles[i].id);
+  EXPECT_EQ(one.title, same->title);
+  EXPECT_EQ(one.digest.size(), same->digest.size());
+  EXPECT_EQ(one.agreements.size(), same->agreements.size());
+  EXPECT_EQ(one.conflicts.size(), same->conflicts.size());
+  EXPECT_TRUE(p.BuildStory(999).articles.empty());
+}
+
 }  // namespace
 }  // namespace parallax

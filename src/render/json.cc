@@ -92,6 +92,10 @@ Json StoryJson(const Story& story, bool explain) {
 
 }  // namespace
 
+std::string RenderStoryJson(const Story& story, const RenderOptions& options) {
+  return StoryJson(story, options.explain).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 std::string RenderJson(const Report& report, const RenderOptions& options) {
   Json stories = Json::array();
   for (const Story& story : report.stories) stories.push_back(StoryJson(story, options.explain));

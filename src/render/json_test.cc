@@ -111,5 +111,12 @@ TEST(RenderJson, EmptyReport) {
   EXPECT_EQ(j, Json::parse(R"({"stories": [], "rejected": [], "articles_read": 0})"));
 }
 
+TEST(RenderJson, OneStoryIsTheObjectOfTheFullReportOnOneLine) {
+  Report report = testing::SampleReport();
+  std::string one = RenderStoryJson(report.stories[1], RenderOptions{});
+  EXPECT_EQ(one.find('\n'), std::string::npos);
+  EXPECT_EQ(Json::parse(one), Render(report)["stories"][1]);
+}
+
 }  // namespace
 }  // namespace parallax

@@ -1,0 +1,194 @@
+// serve_bench: `parallax serve` end to end over loopback HTTP (db_bench-style driver; run it
+// with bench/run_serve_bench.sh, figures in docs/benchmarks.md).
+//
+//   serve_bench ingest --bin B --db F [--articles N] [--batch B] [--writers W] [--readers R]
+//     Starts `B serve --db F` on a free port and POSTs the example corpus replicated to N
+//     articles (bench/replica.h) as JSON Lines batches from W connections, while R connections
+//     read without pause (a page of the story list, then one of its stories). Reports articles
+//     acknowledged per second and reads per second. Check: every article acknowledged and
+//     stored, one story per planted event per replica (give or take one), every read 200.
+//   serve_bench crash --bin B --db F [--kills K] [--batch B]
+//     K times: start the server, POST batches without pause, `kill -9` it 0.2-0.7 s in; after
+//     each restart every article acknowledged so far must be there in the story it was
+//     acknowledged with. Check: 0 acknowledged articles lost or moved.
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <random>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "parallax/render.h"
+#include "replica.h"
+#include "serve_process.h"
+
+namespace {
+
+using Json = nlohmann::json;
+
+struct Flags {
+  std::string mode, bin, db, corpus = "examples/corpus";
+  size_t articles = 20000, batch = 500, writers = 2, readers = 2, kills = 20;
+};
+
+// `bin serve --db db --port 0`.
+class Server : public parallax_test::ServeProcess {
+ public:
+  explicit Server(const Flags& f) : ServeProcess(f.bin, {"--db", f.db, "--port", "0"}) {}
+  ~Server() { Stop(SIGTERM); }
+};
+
+std::string ArticleLine(const parallax::Article& a) {
+  Json j{{"id", a.id}, {"title", a.title}, {"text", a.text}, {"outlet", a.outlet}, {"url", a.url}};
+  if (a.published) j["published"] = parallax::FormatIsoTime(*a.published);
+  return j.dump() + "\n";
+}
+
+int Ingest(const Flags& f) {
+  size_t bytes = 0, base_size = 0;
+  std::vector<parallax::Article> all = parallax_bench::ReplicatedCorpus(f.corpus, f.articles, &bytes, &base_size);
+  if (all.empty()) return std::fprintf(stderr, "serve_bench: cannot read %s\n", f.corpus.c_str()), 1;
+  std::vector<std::string> bodies;
+  for (size_t i = 0; i < all.size(); i += f.batch) {
+    std::string body;
+    for (size_t j = i; j < std::min(all.size(), i + f.batch); ++j) body += ArticleLine(all[j]);
+    bodies.push_back(std::move(body));
+  }
+  Server server(f);
+  if (server.port() == 0) return std::fprintf(stderr, "serve_bench: the server did not start\n"), 1;
+  std::atomic<size_t> next_body = 0, acknowledged = 0, reads = 0, bad_reads = 0;
+  std::atomic<bool> done = false, failed = false;
+  auto start = std::chrono::steady_clock::now();
+  std::vector<std::thread> threads;
+  for (size_t w = 0; w < f.writers; ++w) {
+    threads.emplace_back([&] {
+      httplib::Client c = server.Client();
+      for (size_t b; (b = next_body++) < bodies.size();) {
+        auto r = c.Post("/v1/articles", bodies[b], "application/x-ndjson");
+        if (!r || r->status != 200) {
+          std::fprintf(stderr, "serve_bench: batch %zu: %s\n", b, r ? r->body.substr(0, 300).c_str() : "no reply");
+          failed = true;
+          return;
+        }
+        acknowledged += Json::parse(r->body)["stored"].get<size_t>();
+      }
+    });
+  }
+  std::vector<std::thread> readers;
+  for (size_t i = 0; i < f.readers; ++i) {
+    readers.emplace_back([&] {
+      httplib::Client c = server.Client();
+      while (!done) {
+        auto list = c.Get("/v1/stories?limit=20");
+        ++reads;
+        if (!list || list->status != 200) { ++bad_reads; continue; }
+        Json stories = Json::parse(list->body)["stories"];
+        if (stories.empty()) continue;
+        auto story = c.Get(("/v1/stories/" + stories[reads % stories.size()]["id"].get<std::string>()).c_str());
+        ++reads;
+        if (!story || story->status != 200) ++bad_reads;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  done = true;
+  for (auto& t : readers) t.join();
+  httplib::Client c = server.Client();
+  Json health = Json::parse(c.Get("/healthz")->body);
+  const size_t replicas = (f.articles + base_size - 1) / base_size;
+  const size_t stories = health["stories"].get<size_t>();
+  const bool ok = !failed && acknowledged == all.size() && health["articles"].get<size_t>() == all.size() &&
+                  stories >= replicas * 11 && stories <= replicas * 13 && bad_reads == 0;
+  std::printf("mode=ingest articles=%zu MB=%.1f batch=%zu writers=%zu readers=%zu stories=%zu seconds=%.2f "
+              "articles_per_s=%.0f reads=%zu reads_per_s=%.0f check=%s\n",
+              static_cast<size_t>(acknowledged), bytes / 1e6, f.batch, f.writers, f.readers, stories, seconds,
+              acknowledged / seconds, static_cast<size_t>(reads), reads / seconds, ok ? "ok" : "FAILED");
+  return ok ? 0 : 1;
+}
+
+int Crash(const Flags& f) {
+  size_t bytes = 0, base_size = 0;
+  std::vector<parallax::Article> all = parallax_bench::ReplicatedCorpus(f.corpus, 100000, &bytes, &base_size);
+  if (all.empty()) return std::fprintf(stderr, "serve_bench: cannot read %s\n", f.corpus.c_str()), 1;
+  std::map<std::string, std::string> acknowledged;  // id -> story
+  std::vector<std::string> unchecked;
+  std::mt19937 rng(20);
+  size_t next = 0, lost = 0, moved = 0;
+  for (size_t round = 0; round <= f.kills; ++round) {
+    Server server(f);
+    if (server.port() == 0) return std::fprintf(stderr, "serve_bench: round %zu: the server did not start (store damaged?)\n", round), 1;
+    httplib::Client check = server.Client();
+    for (const std::string& id : unchecked) {
+      auto r = check.Get(("/v1/articles/" + httplib::detail::encode_query_param(id)).c_str());
+      if (!r || r->status != 200) {
+        ++lost;
+        std::fprintf(stderr, "serve_bench: round %zu: acknowledged article %s is missing\n", round, id.c_str());
+      } else if (Json::parse(r->body)["story"] != acknowledged[id]) {
+        ++moved;
+        std::fprintf(stderr, "serve_bench: round %zu: article %s moved story\n", round, id.c_str());
+      }
+    }
+    unchecked.clear();
+    if (round == f.kills) break;
+    std::atomic<bool> stop = false;
+    std::thread writer([&] {
+      httplib::Client c = server.Client();
+      while (!stop && next < all.size()) {
+        std::string body;
+        for (size_t j = 0; j < f.batch && next < all.size(); ++j) body += ArticleLine(all[next++]);
+        auto r = c.Post("/v1/articles", body, "application/x-ndjson");
+        if (!r || r->status != 200) return;  // killed mid-request: this batch is not acknowledged
+        const Json reply = Json::parse(r->body);
+        for (const Json& item : reply["items"]) {
+          acknowledged[item["id"]] = item["story"];
+          unchecked.push_back(item["id"]);
+        }
+      }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200 + rng() % 500));
+    server.Stop(SIGKILL);
+    stop = true;
+    writer.join();
+  }
+  const bool ok = lost == 0 && moved == 0 && !acknowledged.empty();
+  std::printf("mode=crash kills=%zu acknowledged=%zu lost=%zu moved=%zu check=%s\n", f.kills, acknowledged.size(),
+              lost, moved, ok ? "ok" : "FAILED");
+  return ok ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Flags f;
+  if (argc > 1) f.mode = argv[1];
+  for (int i = 2; i + 1 < argc; i += 2) {
+    const std::string k = argv[i], v = argv[i + 1];
+    if (k == "--bin") f.bin = v;
+    else if (k == "--db") f.db = v;
+    else if (k == "--corpus") f.corpus = v;
+    else if (k == "--articles") f.articles = std::stoul(v);
+    else if (k == "--batch") f.batch = std::stoul(v);
+    else if (k == "--writers") f.writers = std::stoul(v);
+    else if (k == "--readers") f.readers = std::stoul(v);
+    else if (k == "--kills") f.kills = std::stoul(v);
+    else return std::fprintf(stderr, "serve_bench: unknown option %s\n", k.c_str()), 2;
+  }
+  signal(SIGPIPE, SIG_IGN);
+  if (f.bin.empty() || f.db.empty()) return std::fprintf(stderr, "usage: serve_bench ingest|crash --bin PARALLAX --db FILE ...\n"), 2;
+  if (f.mode == "ingest") return Ingest(f);
+  if (f.mode == "crash") return Crash(f);
+  return std::fprintf(stderr, "serve_bench: mode is ingest or crash\n"), 2;
+}

@@ -1,0 +1,169 @@
+// Store: migrations, append/replay order, listing filters and cursor, search, read-only
+// connections. Articles are fictional.
+#include "serve/store.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+namespace parallax {
+namespace {
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("parallax_store_test_" + std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "news.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::unique_ptr<Store> OpenStore(bool read_only = false) {
+    StoreOptions o;
+    o.read_only = read_only;
+    Result<std::unique_ptr<Store>> s = Store::Open(path_, o);
+    EXPECT_TRUE(s.ok()) << s.status().message();
+    return s.ok() ? std::move(*s) : nullptr;
+  }
+
+  static StoredArticle Row(std::string id, std::string outlet, std::string title,
+                           std::optional<uint32_t> story, int64_t received) {
+    StoredArticle s;
+    s.article.id = std::move(id);
+    s.article.outlet = std::move(outlet);
+    s.article.title = std::move(title);
+    s.article.text = "Body of " + s.article.title + ".";
+    s.article.published = received - 60;
+    s.story = story;
+    s.received = received;
+    return s;
+  }
+
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
+TEST_F(StoreTest, AppendsAndReplaysInArrivalOrder) {
+  auto store = OpenStore();
+  std::vector<StoredArticle> batch{Row("a1", "Courier", "Ferry strike", 0, 100),
+                                   Row("a2", "Post", "Harbour vote", 1, 101),
+                                   Row("a3", "Herald", "", std::nullopt, 102)};
+  ASSERT_TRUE(store->Append(&batch).ok());
+  EXPECT_EQ(batch[0].seq, 1);
+  EXPECT_EQ(batch[2].seq, 3);
+  store.reset();
+
+  auto again = OpenStore();  // reopening does not migrate twice
+  std::vector<StoredArticle> replayed;
+  ASSERT_TRUE(again->Replay(2, [&](std::vector<StoredArticle> b) {
+    EXPECT_LE(b.size(), 2u);
+    for (auto& a : b) replayed.push_back(std::move(a));
+    return Status::Ok();
+  }).ok());
+  ASSERT_EQ(replayed.size(), 3u);
+  EXPECT_EQ(replayed[0].article.id, "a1");
+  EXPECT_EQ(replayed[1].story, std::optional<uint32_t>(1));
+  EXPECT_EQ(replayed[2].story, std::nullopt);
+  EXPECT_EQ(replayed[0].article.published, std::optional<int64_t>(40));
+  EXPECT_EQ(replayed[0].article.text, "Body of Ferry strike.");
+  EXPECT_EQ(*again->CountArticles(), 3);
+  EXPECT_EQ(*again->CountStories(), 2);
+}
+
+TEST_F(StoreTest, DuplicateIdFailsTheWholeBatch) {
+  auto store = OpenStore();
+  std::vector<StoredArticle> first{Row("a1", "Courier", "Ferry strike", 0, 100)};
+  ASSERT_TRUE(store->Append(&first).ok());
+  std::vector<StoredArticle> batch{Row("a2", "Post", "Harbour vote", 1, 101),
+                                   Row("a1", "Post", "Again", 1, 102)};
+  EXPECT_FALSE(store->Append(&batch).ok());
+  EXPECT_EQ(*store->CountArticles(), 1);  // a2 rolled back with it
+  EXPECT_FALSE(store->GetArticle("a2")->has_value());
+}
+
+TEST_F(StoreTest, ListsNewestActivityFirstWithFiltersAndCursor) {
+  auto store = OpenStore();
+  std::vector<StoredArticle> batch{Row("a1", "Courier", "Ferry strike in Estvik", 0, 100),
+                                   Row("a2", "Post", "Harbour vote in Korsholm", 1, 200),
+                                   Row("a3", "Herald", "Estvik ferry crews return", 0, 300),
+                                   Row("a4", "Post", "Grain fire in Tarnby", 2, 400)};
+  ASSERT_TRUE(store->Append(&batch).ok());
+  auto ids = [](const std::vector<StoryRow>& rows) {
+    std::vector<uint32_t> out;
+    for (const StoryRow& r : rows) out.push_back(r.story);
+    return out;
+  };
+  StoryQuery all;
+  auto rows = store->ListStories(all);
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(ids(*rows), (std::vector<uint32_t>{2, 0, 1}));
+  EXPECT_EQ((*rows)[1].articles, 2u);
+  EXPECT_EQ((*rows)[1].title, "Ferry strike in Estvik");
+  EXPECT_EQ((*rows)[1].outlets, (std::vector<std::string>{"Courier", "Herald"}));
+  EXPECT_EQ((*rows)[1].first_seen, 100);
+  EXPECT_EQ((*rows)[1].updated, 300);
+
+  StoryQuery page;
+  page.limit = 2;
+  rows = store->ListStories(page);
+  ASSERT_EQ(rows->size(), 2u);
+  page.before_seq = rows->back().last_seq;
+  EXPECT_EQ(ids(*store->ListStories(page)), (std::vector<uint32_t>{1}));
+
+  StoryQuery outlet;
+  outlet.outlet = "post";  // any case
+  EXPECT_EQ(ids(*store->ListStories(outlet)), (std::vector<uint32_t>{2, 1}));
+  StoryQuery since;
+  since.since = 250;
+  EXPECT_EQ(ids(*store->ListStories(since)), (std::vector<uint32_t>{2, 0}));
+  StoryQuery text;
+  text.text = "estvik FERRY";
+  EXPECT_EQ(ids(*store->ListStories(text)), (std::vector<uint32_t>{0}));
+  text.text = "\"unbalanced OR ( NEAR";  // FTS5 syntax in user text is read as words
+  EXPECT_TRUE(store->ListStories(text).ok());
+}
+
+TEST_F(StoreTest, ReadOnlyConnectionSeesCommittedRowsAndCannotWrite) {
+  auto store = OpenStore();
+  auto reader = OpenStore(/*read_only=*/true);
+  std::vector<StoredArticle> batch{Row("a1", "Courier", "Ferry strike", 0, 100)};
+  ASSERT_TRUE(store->Append(&batch).ok());
+  auto a = reader->GetArticle("a1");
+  ASSERT_TRUE(a.ok() && a->has_value());
+  EXPECT_EQ((*a)->article.outlet, "Courier");
+  std::vector<StoredArticle> more{Row("a2", "Post", "Vote", 1, 101)};
+  EXPECT_FALSE(reader->Append(&more).ok());
+}
+
+TEST_F(StoreTest, RefusesAStoreFromANewerVersionAndNonStores) {
+  {
+    auto store = OpenStore();
+    ASSERT_NE(store, nullptr);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_migrations VALUES (99, 0)", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  Result<std::unique_ptr<Store>> s = Store::Open(path_, StoreOptions{});
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("newer"), std::string::npos);
+
+  const std::string junk = (dir_ / "junk.db").string();
+  FILE* f = std::fopen(junk.c_str(), "w");
+  std::fputs("this is not a database, just text written by the test\n", f);
+  std::fclose(f);
+  EXPECT_FALSE(Store::Open(junk, StoreOptions{}).ok());
+}
+
+TEST(FtsAllWords, QuotesEachWord) {
+  EXPECT_EQ(FtsAllWords("Estvik ferry"), "\"Estvik\" \"ferry\"");
+  EXPECT_EQ(FtsAllWords("  \"a\" OR b* "), "\"a\" \"OR\" \"b\"");
+  EXPECT_EQ(FtsAllWords(" ,. "), "");
+}
+
+}  // namespace
+}  // namespace parallax
