@@ -71,8 +71,14 @@ int main(int argc, char** argv) {
     // kGenerations salts in turn, so a replayed article does not join its own earlier copy;
     // a generation's stories have retired (3 days) before its salt comes round again.
     ArticleFeatures f = features[i % features.size()];
-    uint64_t salt = (i / features.size()) % kGenerations * 0x9E3779B97F4A7C15ull;
-    for (auto* v : {&f.terms, &f.title, &f.entities}) {
+    const uint64_t generation = (i / features.size()) % kGenerations;
+    const uint64_t salt = generation * 0x9E3779B97F4A7C15ull;
+    for (auto& [name, w] : f.surnames) {  // new people too: shift the letters (a Caesar cipher)
+      for (char& ch : name) {
+        if (ch >= 'a' && ch <= 'z') ch = static_cast<char>('a' + (ch - 'a' + generation) % 26);
+      }
+    }
+    for (auto* v : {&f.terms, &f.title, &f.entities, &f.people}) {
       for (auto& [term, w] : *v) term ^= salt;
       std::sort(v->begin(), v->end());
     }

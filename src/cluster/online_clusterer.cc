@@ -23,6 +23,8 @@ constexpr size_t kSmallCentroid = 64;
 // Latest articles kept per story for kMemberCosine, and the terms kept of each.
 constexpr size_t kRecentMembers = 8;
 constexpr size_t kMemberTerms = 32;
+// Candidates (by index votes) whose people are matched with misspellings too.
+constexpr size_t kFuzzyCandidates = 4;
 // Surnames kept per story (the most mentioned).
 constexpr size_t kStoryPeople = 32;
 // Count/amount keys kept per story.
@@ -157,17 +159,22 @@ bool SamePerson(const std::string& a, const std::string& b) {
   if (a == b) return true;
   size_t la = a.size(), lb = b.size();
   if (std::min(la, lb) < 4 || (la > lb ? la - lb : lb - la) > 2) return false;
+  // Misspellings keep the first or the last letter ("Teixeira"/"Teixeara", "Kristoffer"/
+  // "Christoffer"); a name that changes both is another name, and the test is cheap.
+  if (a.front() != b.front() && a.back() != b.back()) return false;
   return NearSpelling(a, b);
 }
 
-// Share of the article's people, by weight, that the story names too.
-double SharedPeople(const Names& article, const Names& story) {
+// Share of the article's people, by weight, that the story names too; misspelled names count
+// when `fuzzy` (the near-spelling test costs a few microseconds a pair, so the clusterer asks
+// for it only on its most promising candidates).
+double SharedPeople(const Names& article, const Names& story, bool fuzzy) {
   double shared = 0, total = 0;
   for (const auto& [name, w] : article) {
     total += w;
     bool found = std::binary_search(story.begin(), story.end(), std::pair<std::string, float>(name, 0),
                                     [](const auto& x, const auto& y) { return x.first < y.first; });
-    for (size_t i = 0; !found && i < story.size(); ++i) found = SamePerson(name, story[i].first);
+    for (size_t i = 0; fuzzy && !found && i < story.size(); ++i) found = SamePerson(name, story[i].first);
     if (found) shared += w;
   }
   return total > 0 ? shared / total : 0;
@@ -334,7 +341,7 @@ std::vector<OnlineClusterer::Candidate> OnlineClusterer::Candidates(const Prepar
     x[kCosineSquared] = x[kCosine] * x[kCosine];
     x[kCosineEntity] = x[kCosine] * x[kEntityCosine];
     const bool people = !a.surnames.empty() && !s.surnames.empty();
-    x[kPeopleCosine] = people ? static_cast<float>(SharedPeople(a.surnames, s.surnames)) : 0;
+    x[kPeopleCosine] = people ? static_cast<float>(SharedPeople(a.surnames, s.surnames, i < kFuzzyCandidates)) : 0;
     x[kPeopleBoth] = people ? 1 : 0;
     x[kYearsOneSide] = a.years.empty() != s.years.empty() ? 1 : 0;
     size_t shared_numbers = 0;
