@@ -38,7 +38,8 @@ void PrintRejections(const std::vector<Rejection>& rejected) {
 
 void AddPipelineFlags(CLI::App* cmd, PipelineOptions* o) {
   cmd->add_option("--cluster-threshold", o->cluster.threshold,
-                  "Similarity to a story needed to join it (default " +
+                  "Probability, from the calibrated clustering model, that an article belongs "
+                  "to a story, needed to join it (default " +
                       std::to_string(ClusterOptions{}.threshold).substr(0, 4) +
                       "): lower merges more, higher splits stories.")
       ->check(CLI::Range(0.0, 1.0));
