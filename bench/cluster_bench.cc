@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
         if (ch >= 'a' && ch <= 'z') ch = static_cast<char>('a' + (ch - 'a' + generation) % 26);
       }
     }
-    for (auto* v : {&f.terms, &f.title, &f.entities, &f.people}) {
+    for (auto* v : {&f.terms, &f.title, &f.entities}) {
       for (auto& [term, w] : *v) term ^= salt;
       std::sort(v->begin(), v->end());
     }

@@ -38,7 +38,7 @@ TermWeights Sorted(const std::unordered_map<uint64_t, float>& counts, bool log_s
 uint64_t EntityTerm(std::string_view key) { return Hash64(key, /*seed=*/1); }
 
 ArticleFeatures ComputeFeatures(const Document& doc) {
-  std::unordered_map<uint64_t, float> tf, title, entities, people;
+  std::unordered_map<uint64_t, float> tf, title, entities;
   std::unordered_map<std::string, float> surnames;
   AddWords(doc.title_words, kTitleWeight, &tf);
   for (const Word& w : doc.title_words) {
@@ -55,10 +55,7 @@ ArticleFeatures ComputeFeatures(const Document& doc) {
     if (e.type == EntityType::kPerson) key = key.substr(key.rfind(' ') + 1);
     uint64_t term = EntityTerm(key);
     entities[term] += 1.0f;
-    if (e.type == EntityType::kPerson) {
-      people[term] += 1.0f;
-      surnames[std::string(key)] += 1.0f;
-    }
+    if (e.type == EntityType::kPerson) surnames[std::string(key)] += 1.0f;
   }
   ArticleFeatures f;
   f.time = doc.article->published;
@@ -66,7 +63,6 @@ ArticleFeatures ComputeFeatures(const Document& doc) {
   f.terms = Sorted(tf, /*log_scale=*/true);
   f.title = Sorted(title, /*log_scale=*/false);
   f.entities = Sorted(entities, /*log_scale=*/true);
-  f.people = Sorted(people, /*log_scale=*/true);
   for (const auto& [name, count] : surnames) f.surnames.emplace_back(name, 1.0f + std::log(count));
   std::sort(f.surnames.begin(), f.surnames.end());
   for (const NumberMention& n : doc.numbers) {

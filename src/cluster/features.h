@@ -24,11 +24,9 @@ struct ArticleFeatures {
   TermWeights title;
   // Named entities of the title and body (folded keys, "abram paley", "oman"), by mention count.
   TermWeights entities;
-  // People named (folded keys), by mention count: two events of one kind ("a rehab
-  // check-in", "a heist") share places and words but rarely people.
-  TermWeights people;
-  // The same people by folded surname, sorted by name: one outlet's "Vandante Patel" is the
-  // other's "Vedant Patel", and a misspelled surname is still the same person (near spelling).
+  // People named, by folded surname and mention count, sorted by name: two events of one kind
+  // ("a rehab check-in", "a heist") share places and words but rarely people; one outlet's
+  // "Vandante Patel" is the other's "Vedant Patel" (near spelling).
   std::vector<std::pair<std::string, float>> surnames;
   // Counts and amounts with what they count ("23 pirates", "€2 million"), hashed, sorted,
   // unique: a detail two reports of one event share and two similar events rarely do.

@@ -287,7 +287,6 @@ OnlineClusterer::Prepared OnlineClusterer::Prepare(const ArticleFeatures& f) {
   ++docs_;
   for (const auto& [term, w] : f.terms) ++df_[term];
   for (const auto& [term, w] : f.entities) {  // single-word entity keys are not among the terms
-    // (people are entities too, so their document frequencies are counted here)
     if (!std::binary_search(f.terms.begin(), f.terms.end(), std::pair<uint64_t, float>(term, 0),
                             [](const auto& x, const auto& y) { return x.first < y.first; })) {
       ++df_[term];
@@ -298,7 +297,6 @@ OnlineClusterer::Prepared OnlineClusterer::Prepare(const ArticleFeatures& f) {
   p.terms = Weigh(f.terms);
   p.title = Weigh(f.title);
   p.entities = Weigh(f.entities);
-  p.people = Weigh(f.people);
   p.surnames = f.surnames;
   p.numbers = f.numbers;
   p.years = f.years;
@@ -405,7 +403,6 @@ uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story)
   s.norm = AddTo(s.terms, a.terms, options_.centroid_terms);
   s.title_norm = AddTo(s.title, a.title, kSmallCentroid);
   s.entity_norm = AddTo(s.entities, a.entities, kSmallCentroid);
-  s.people_norm = AddTo(s.people, a.people, kSmallCentroid);
   AddSurnames(s.surnames, a.surnames);
   if (s.numbers.size() < kStoryNumbers) {
     std::vector<uint64_t> merged;

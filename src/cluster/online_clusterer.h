@@ -106,7 +106,7 @@ class OnlineClusterer {
   size_t live_stories() const { return live_.size(); }  // still taking articles
 
   struct Prepared {
-    TermWeights terms, title, entities, people;  // TF-IDF weighted, unit length
+    TermWeights terms, title, entities;  // TF-IDF weighted, unit length
     std::vector<uint64_t> numbers;
     std::vector<std::pair<std::string, float>> surnames;
     std::vector<int16_t> years;
@@ -117,8 +117,8 @@ class OnlineClusterer {
  private:
   using Centroid = TermWeights;  // sorted by term: dot products are a merge of two sorted runs
   struct Story {
-    Centroid terms, title, entities, people;
-    double norm = 0, title_norm = 0, entity_norm = 0, people_norm = 0;
+    Centroid terms, title, entities;
+    double norm = 0, title_norm = 0, entity_norm = 0;
     std::vector<uint64_t> numbers;  // sorted, unique, at most kStoryNumbers
     std::vector<std::pair<std::string, float>> surnames;  // most mentioned, at most kStoryPeople
     std::vector<std::pair<int16_t, uint32_t>> years;  // year, articles mentioning it
