@@ -7,7 +7,6 @@
 // 64-bit hashes and counts, no text. Terms in fewer than kMinDf documents are left out: the
 // clusterer treats an absent term as unseen, which is what a rare term nearly is. Run through
 // bench/calibrate_cluster.sh.
-#include <tbb/parallel_for.h>
 
 #include <cinttypes>
 #include <cstdio>
@@ -18,9 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "analyze/analyze.h"
-#include "clean/clean.h"
 #include "cluster/features.h"
+#include "cluster_features.h"
 #include "parallax/reader.h"
 
 int main(int argc, char** argv) {
@@ -45,12 +43,7 @@ int main(int argc, char** argv) {
   ReadInputs(inputs, ReadOptions{}, [&](Article a) {
     if (ids.insert(a.id).second && !a.text.empty()) articles.push_back(std::move(a));  // a text once
   }, [](Rejection) {});
-  std::vector<ArticleFeatures> features(articles.size());
-  tbb::parallel_for(size_t{0}, articles.size(), [&](size_t i) {
-    CleanResult clean = Clean(articles[i], CleanOptions{});
-    Document doc = Analyze(articles[i], clean.paragraphs, std::move(clean.removed), AnalyzeOptions{});
-    features[i] = ComputeFeatures(doc);
-  });
+  std::vector<ArticleFeatures> features = FeaturesOf(articles);
   std::map<uint64_t, uint32_t> df;
   for (const ArticleFeatures& f : features) {
     std::set<uint64_t> terms;

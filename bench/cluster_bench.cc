@@ -7,7 +7,6 @@
 // 10,000 articles, live stories at the end and peak RSS. Run through bench/run_cluster_bench.sh.
 #include <sys/resource.h>
 #include <time.h>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <chrono>
@@ -16,9 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "analyze/analyze.h"
-#include "clean/clean.h"
 #include "cluster/features.h"
+#include "cluster_features.h"
 #include "cluster/online_clusterer.h"
 #include "parallax/pipeline.h"
 #include "parallax/reader.h"
@@ -41,14 +39,9 @@ int main(int argc, char** argv) {
   std::vector<Article> articles;
   ReadInputs({input}, ReadOptions{}, [&](Article a) { articles.push_back(std::move(a)); }, [](Rejection) {});
   SortForReplay(articles);
-  std::vector<ArticleFeatures> features(articles.size());
   size_t bytes = 0;
   for (const Article& a : articles) bytes += a.title.size() + a.text.size();
-  tbb::parallel_for(size_t{0}, articles.size(), [&](size_t i) {
-    CleanResult clean = Clean(articles[i], CleanOptions{});
-    Document doc = Analyze(articles[i], clean.paragraphs, std::move(clean.removed), AnalyzeOptions{});
-    features[i] = ComputeFeatures(doc);
-  });
+  std::vector<ArticleFeatures> features = FeaturesOf(articles);
   articles.clear();
 
   constexpr size_t kGenerations = 200;

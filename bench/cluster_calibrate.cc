@@ -13,7 +13,6 @@
 // Run through bench/calibrate_cluster.sh.
 #include <linear.h>
 #include <nlohmann/json.hpp>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
@@ -27,9 +26,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "analyze/analyze.h"
-#include "clean/clean.h"
 #include "cluster/features.h"
+#include "cluster_features.h"
 #include "cluster/online_clusterer.h"
 #include "parallax/pipeline.h"
 #include "parallax/reader.h"
@@ -60,13 +58,11 @@ Set Load(const std::string& path) {
   ReadInputs({path}, ReadOptions{}, [&](Article a) { articles.push_back(std::move(a)); },
              [&](Rejection r) { std::cerr << "rejected " << r.input << ": " << r.error << "\n"; });
   SortForReplay(articles);
-  Set set{path, std::vector<Item>(articles.size())};
-  tbb::parallel_for(size_t{0}, articles.size(), [&](size_t i) {
-    const Article& a = articles[i];
-    CleanResult clean = Clean(a, CleanOptions{});
-    Document doc = Analyze(a, clean.paragraphs, std::move(clean.removed), AnalyzeOptions{});
-    set.items[i] = Item{a.id, gold.at(a.id), ComputeFeatures(doc)};
-  });
+  Set set{path, {}};
+  std::vector<ArticleFeatures> features = FeaturesOf(articles);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    set.items.push_back(Item{articles[i].id, gold.at(articles[i].id), std::move(features[i])});
+  }
   return set;
 }
 
