@@ -14,5 +14,5 @@ bash scripts/build.sh >/dev/null
   "$DATA/duc2004/docs" "$DATA/extraction/wcxb-dev/html"
 bash scripts/build.sh >/dev/null   # the model is fitted with the new background
 ./build/bench/cluster_calibrate --write src/cluster/cluster_model.txt \
-  "$DATA/ecbplus/dev.jsonl" "$DATA/uci-headlines/dev.jsonl"
+  --pairs "$DATA/conflicts-dev/real-pairs" "$DATA/ecbplus/dev.jsonl" "$DATA/uci-headlines/dev.jsonl"
 bash scripts/build.sh >/dev/null

@@ -1,6 +1,6 @@
 // Calibrates the clustering model on labelled news and measures it.
 //
-//   cluster_calibrate [--write MODEL] [--shuffles N] [--C c] SET.jsonl...
+//   cluster_calibrate [--write MODEL] [--shuffles N] [--C c] [--pairs DIR] SET.jsonl...
 //
 // Each SET is JSON Lines with "id" and a gold "event" label (../shared/data/ecbplus/dev.jsonl,
 // ../shared/data/uci-headlines/dev.jsonl). For each set, replayed as parallax replays input
@@ -9,7 +9,10 @@
 // story the inverted index offers, the model features and whether the story is the article's.
 // A logistic regression (liblinear, L2-regularised) is fitted on all rows; the decision bias is
 // then shifted so that the threshold 0.5 maximises the mean BCubed F1 over the sets when the
-// clusterer runs for real. Prints BCubed P/R/F1 per set and order, and writes the model file.
+// clusterer runs for real (with --pairs, also over folders of two reports of one event, each
+// clustered alone: a stream's threshold must also keep a two-article input together), and the
+// merge threshold of headline stories is chosen the same way. Prints BCubed P/R/F1 per set and
+// order, and writes the model file.
 // Run through bench/calibrate_cluster.sh.
 #include <linear.h>
 #include <nlohmann/json.hpp>
@@ -17,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -66,6 +70,33 @@ Set Load(const std::string& path) {
   return set;
 }
 
+// Pairs of articles on one event (../shared/data/conflicts-dev/real-pairs/*/{a,b}.txt): the
+// smallest input a user gives, two reports in a folder, which should make one story.
+struct Pairs {
+  std::string path;
+  std::vector<std::array<ArticleFeatures, 2>> pairs;
+};
+
+Pairs LoadPairs(const std::string& dir) {
+  Pairs out{dir, {}};
+  std::vector<std::filesystem::path> cases;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.is_directory()) cases.push_back(e.path());
+  }
+  std::sort(cases.begin(), cases.end());
+  std::vector<Article> articles;
+  for (const auto& c : cases) {
+    size_t before = articles.size();
+    ReadInputs({(c / "a.txt").string(), (c / "b.txt").string()}, ReadOptions{},
+               [&](Article a) { articles.push_back(std::move(a)); },
+               [&](Rejection r) { std::cerr << "rejected " << r.input << ": " << r.error << "\n"; });
+    if (articles.size() - before != 2) articles.resize(before);
+  }
+  std::vector<ArticleFeatures> f = FeaturesOf(articles);
+  for (size_t i = 0; i + 1 < f.size(); i += 2) out.pairs.push_back({std::move(f[i]), std::move(f[i + 1])});
+  return out;
+}
+
 bool Dated(const Set& s) { return s.items.empty() || s.items.front().features.time.has_value(); }
 
 std::vector<size_t> Order(const Set& s, int shuffle) {
@@ -110,7 +141,9 @@ std::ofstream* dump = nullptr;  // --dump FILE: the rows as TSV, for analysis
 // Teacher-forced rows: (features, joins?) for every candidate of every article.
 void Rows(const Set& s, int shuffle, std::vector<std::array<float, kNumClusterFeatures>>* x,
           std::vector<double>* y, size_t* missed) {
-  OnlineClusterer c(ClusterOptions{});
+  ClusterOptions o;
+  o.headline_merge_threshold = 2;  // teacher forcing files into gold stories: no merges
+  OnlineClusterer c(o);
   std::unordered_map<std::string, uint32_t> story_of_event;
   std::unordered_map<uint32_t, std::string> event_of_story;
   for (size_t i : Order(s, shuffle)) {
@@ -144,9 +177,12 @@ void Rows(const Set& s, int shuffle, std::vector<std::array<float, kNumClusterFe
   }
 }
 
+double merge_threshold = -1;  // --merge: ClusterOptions::headline_merge_threshold (-1: the model's)
+
 Score Run(const Set& s, int shuffle, const ClusterModel& m, double threshold) {
   ClusterOptions o;
   o.threshold = threshold;
+  o.headline_merge_threshold = merge_threshold;
   OnlineClusterer c(o, m);
   std::vector<std::string> gold;
   std::vector<uint32_t> pred;
@@ -154,7 +190,24 @@ Score Run(const Set& s, int shuffle, const ClusterModel& m, double threshold) {
     gold.push_back(s.items[i].event);
     pred.push_back(c.Add(s.items[i].features));
   }
+  for (uint32_t& p : pred) p = c.Resolve(p);
   return BCubed(gold, pred);
+}
+
+// Mean BCubed F1 over the pairs (1 when the two share a story, 2/3 when split), and the
+// number kept together.
+double RunPairs(const Pairs& p, const ClusterModel& m, size_t* together) {
+  ClusterOptions o;
+  o.headline_merge_threshold = merge_threshold;
+  double f1 = 0;
+  *together = 0;
+  for (const auto& pair : p.pairs) {
+    OnlineClusterer c(o, m);
+    bool one = c.Add(pair[0]) == c.Add(pair[1]);
+    *together += one;
+    f1 += one ? 1.0 : 2.0 / 3.0;
+  }
+  return p.pairs.empty() ? 0 : f1 / static_cast<double>(p.pairs.size());
 }
 
 ClusterModel Fit(const std::vector<std::array<float, kNumClusterFeatures>>& xs,
@@ -194,12 +247,15 @@ ClusterModel Fit(const std::vector<std::array<float, kNumClusterFeatures>>& xs,
 
 std::string Format(const ClusterModel& m, const std::string& comment) {
   std::ostringstream out;
-  out << comment << "parallax-cluster-model 1\n";
+  out << comment << "parallax-cluster-model 2\n";
   for (int f = 0; f < kNumClusterFeatures; ++f) {
     char w[32];
     std::snprintf(w, sizeof w, "%.4f", m.weights[static_cast<size_t>(f)]);
     out << ClusterFeatureNames()[static_cast<size_t>(f)] << ' ' << w << '\n';
   }
+  char merge[32];
+  std::snprintf(merge, sizeof merge, "%.2f", m.headline_merge);
+  out << "headline_merge " << merge << '\n';
   return out.str();
 }
 
@@ -211,6 +267,9 @@ void Silence(const char*) {}
 int main(int argc, char** argv) {
   using namespace parallax;
   std::string write;
+  double headline_shift = 0;
+  std::vector<std::string> pairs_dirs;  // --pairs DIR: folders of two-article cases, for the bias search
+  std::string eval_thresholds;  // --eval "t1,t2,...": score the built-in model at these thresholds and exit
   int shuffles = 2;
   double C = 1.0;
   std::vector<std::string> paths;
@@ -224,6 +283,14 @@ int main(int argc, char** argv) {
       dump = new std::ofstream(argv[++i]);
     } else if (a == "--top" && i + 1 < argc) {
       kTrainCandidates = std::stoul(argv[++i]);
+    } else if (a == "--pairs" && i + 1 < argc) {
+      pairs_dirs.push_back(argv[++i]);
+    } else if (a == "--headline-shift" && i + 1 < argc) {
+      headline_shift = std::stod(argv[++i]);
+    } else if (a == "--merge" && i + 1 < argc) {
+      merge_threshold = std::stod(argv[++i]);
+    } else if (a == "--eval" && i + 1 < argc) {
+      eval_thresholds = argv[++i];
     } else if (a == "--C" && i + 1 < argc) {
       C = std::stod(argv[++i]);
     } else {
@@ -231,13 +298,30 @@ int main(int argc, char** argv) {
     }
   }
   if (paths.empty()) {
-    std::cerr << "usage: cluster_calibrate [--write MODEL] [--shuffles N] [--C c] SET.jsonl...\n";
+    std::cerr << "usage: cluster_calibrate [--write MODEL] [--shuffles N] [--C c] [--pairs DIR] SET.jsonl...\n";
     return 2;
   }
   set_print_string_function(Silence);
   std::vector<Set> sets;
   for (const std::string& p : paths) sets.push_back(Load(p));
+  std::vector<Pairs> pairs;
+  for (const std::string& p : pairs_dirs) pairs.push_back(LoadPairs(p));
 
+  if (!eval_thresholds.empty()) {
+    std::stringstream list(eval_thresholds);
+    for (std::string t; std::getline(list, t, ',');) {
+      for (const Set& s : sets) {
+        for (int k = 0; k <= (Dated(s) ? 0 : shuffles); ++k) {
+          ClusterModel m = DefaultClusterModel();
+          m.weights[kHeadlineOnly] += headline_shift;
+          Score sc = Run(s, k, m, std::stod(t));
+          std::printf("threshold %s merge %.2f %s order %d: P=%.3f R=%.3f F1=%.3f\n", t.c_str(), merge_threshold,
+                      s.path.c_str(), k, sc.p, sc.r, sc.f1);
+        }
+      }
+    }
+    return 0;
+  }
   std::vector<std::array<float, kNumClusterFeatures>> xs;
   std::vector<double> ys;
   for (const Set& s : sets) {
@@ -252,11 +336,13 @@ int main(int argc, char** argv) {
 
   // Shift the bias (and the headline-only bias) so that the default threshold 0.5 sits where
   // the mean F1 over the sets is highest: logistic regression is calibrated per pair, not for
-  // the greedy decision. Full articles and headlines get their own shift.
-  auto mean_f1 = [&](double shift, double headline) {
+  // the greedy decision. Full articles and headlines get their own shift, and stories of
+  // headlines their merge threshold (ClusterModel::headline_merge; 2 = never).
+  auto mean_f1 = [&](double shift, double headline, double merge) {
     ClusterModel m = model;
     m.weights[kBias] += shift;
     m.weights[kHeadlineOnly] += headline - shift;  // headlines move by `headline` in all
+    m.headline_merge = merge;
     // Each set counts once; an undated set is the mean over its replay and shuffled orders,
     // so the decision does not fit one arrival order.
     double sum = 0;
@@ -266,26 +352,38 @@ int main(int argc, char** argv) {
       for (int k = 0; k < orders; ++k) f1 += Run(s, k, m, 0.5).f1;
       sum += f1 / orders;
     }
-    return sum / static_cast<double>(sets.size());
+    size_t together = 0;
+    for (const Pairs& p : pairs) sum += RunPairs(p, m, &together);
+    return sum / static_cast<double>(sets.size() + pairs.size());
   };
-  double best_shift = 0, best_headline = 0, best_f1 = mean_f1(0, 0);
-  for (int round = 0; round < 2; ++round) {  // coordinate search: bias, then headline bias
-    for (int which = 0; which < 2; ++which) {
-      for (double v = -6; v <= 6.001; v += 0.5) {
-        double f1 = which == 0 ? mean_f1(v, best_headline) : mean_f1(best_shift, v);
+  double best[3] = {0, 0, 2};  // bias shift, headline shift, headline merge threshold
+  double best_f1 = mean_f1(best[0], best[1], best[2]);
+  std::vector<double> grids[3];
+  for (double v = -6; v <= 6.001; v += 0.5) grids[0].push_back(v), grids[1].push_back(v);
+  for (double v = 0.5; v <= 0.951; v += 0.05) grids[2].push_back(v);
+  grids[2].push_back(2);
+  for (int round = 0; round < 2; ++round) {  // coordinate search over the three
+    for (int which = 0; which < 3; ++which) {
+      for (double v : grids[which]) {
+        double trial[3] = {best[0], best[1], best[2]};
+        trial[which] = v;
+        double f1 = mean_f1(trial[0], trial[1], trial[2]);
         if (f1 > best_f1 + 1e-9) {
           best_f1 = f1;
-          (which == 0 ? best_shift : best_headline) = v;
+          best[which] = v;
         }
       }
     }
   }
+  const double best_shift = best[0], best_headline = best[1];
   model.weights[kBias] += best_shift;
   model.weights[kHeadlineOnly] += best_headline - best_shift;
+  model.headline_merge = best[2];
 
   std::ostringstream report;
   report << "# Calibrated by bench/calibrate_cluster.sh (liblinear L2 logistic regression, C=" << C
-         << ", bias shift " << best_shift << ", headline shift " << best_headline << ") on:\n";
+         << ", bias shift " << best_shift << ", headline shift " << best_headline
+         << ", headline merge " << best[2] << ") on:\n";
   for (const Set& s : sets) {
     bool dated = s.items.empty() || s.items.front().features.time.has_value();
     for (int k = 0; k <= (dated ? 0 : shuffles); ++k) {
@@ -295,6 +393,11 @@ int main(int argc, char** argv) {
                     k == 0 ? "replay order" : ("shuffle " + std::to_string(k)).c_str(), sc.p, sc.r, sc.f1);
       report << line;
     }
+  }
+  for (const Pairs& p : pairs) {
+    size_t together = 0;
+    RunPairs(p, model, &together);
+    report << "#   " << p.path << ": " << together << " of " << p.pairs.size() << " pairs in one story\n";
   }
   std::string text = Format(model, report.str());
   std::cout << text;

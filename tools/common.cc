@@ -43,6 +43,10 @@ void AddPipelineFlags(CLI::App* cmd, PipelineOptions* o) {
                       std::to_string(ClusterOptions{}.threshold).substr(0, 4) +
                       "): lower merges more, higher splits stories.")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--headline-merge", o->cluster.headline_merge_threshold,
+                  "Probability at which a story of headlines (no body text) merges into another "
+                  "story, re-read as it grows; above 1 never (default: the calibrated 0.70).")
+      ->check(CLI::Range(0.0, 2.0));
   cmd->add_option("--half-life", o->cluster.half_life_seconds,
                   "Seconds between an article and a story's last article that halve the odds of "
                   "joining it (default 86400 = 1 day).")

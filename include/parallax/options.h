@@ -94,6 +94,11 @@ struct ClusterOptions {
   size_t max_candidates = 32;
   // Terms kept per story centroid (the rest are dropped). Default 200.
   size_t centroid_terms = 200;
+  // A story of headlines merges into another live story when the model, reading the story as
+  // if it were one article, gives at least this probability that it belongs there. Checked
+  // when the story reaches 2, 3, 4, 6, 8, 12, 16... headlines. Negative: the calibrated value
+  // from the model file (0.7); above 1: never.
+  double headline_merge_threshold = -1;
 };
 
 struct DigestOptions {

@@ -32,7 +32,8 @@ void SortForReplay(std::vector<Article>& articles);
 struct Filing {
   // The story the article was filed into: a number that never changes for the article, stable
   // when the same articles are added again in the same order (a restart replays them). Absent
-  // when the article was rejected.
+  // when the article was rejected. (Finish() reports stories of headlines that the clusterer
+  // merged later as one; BuildStory(n) reads story n as filed.)
   std::optional<uint32_t> story;
   // Why the article was rejected (as in Report::rejected); empty when it was filed.
   std::string error;

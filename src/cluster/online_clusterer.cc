@@ -198,6 +198,15 @@ void AddSurnames(Names& story, const Names& article) {
   }
 }
 
+// Story sizes at which a story is checked for a merge: 2, 3, 4, 6, 8, 12, 16, ... (a power
+// of two or 1.5 times one), so the checks cost O(1) per article amortised and a story is
+// looked at again as its evidence doubles.
+bool CheckpointSize(uint32_t n) {
+  if (n < 2) return false;
+  if ((n & (n - 1)) == 0) return true;
+  return n % 3 == 0 && ((n / 3) & (n / 3 - 1)) == 0;
+}
+
 }  // namespace
 
 const std::array<std::string_view, kNumClusterFeatures>& ClusterFeatureNames() {
@@ -211,7 +220,8 @@ const std::array<std::string_view, kNumClusterFeatures>& ClusterFeatureNames() {
 
 Result<ClusterModel> ParseClusterModel(std::string_view text) {
   ClusterModel model;
-  int line_no = 0, next = -1;
+  int line_no = 0, next = -1, version = 0;
+  bool merge = false;
   for (Span span : SplitLines(text)) {
     std::string_view line = text.substr(span.begin, span.size());
     ++line_no;
@@ -226,24 +236,32 @@ Result<ClusterModel> ParseClusterModel(std::string_view text) {
     in >> name;
     auto where = [&] { return "cluster model line " + std::to_string(line_no) + ": "; };
     if (next < 0) {
-      int version = 0;
       if (name != "parallax-cluster-model" || !(in >> version)) {
-        return InvalidArgument(where() + "expected \"parallax-cluster-model 1\"");
+        return InvalidArgument(where() + "expected \"parallax-cluster-model 2\"");
       }
-      if (version != 1) return InvalidArgument(where() + "version " + std::to_string(version) + " (this parallax reads 1)");
+      if (version != 1 && version != 2) {
+        return InvalidArgument(where() + "version " + std::to_string(version) + " (this parallax reads 1 and 2)");
+      }
       next = 0;
       continue;
     }
-    if (next >= kNumClusterFeatures) return InvalidArgument(where() + "more features than this parallax knows");
+    double w = 0;
+    if (next == kNumClusterFeatures && version == 2 && name == "headline_merge" && !merge) {
+      if (!(in >> w) || !std::isfinite(w)) return InvalidArgument(where() + "headline_merge is not a number");
+      model.headline_merge = w;
+      merge = true;
+      continue;
+    }
+    if (next >= kNumClusterFeatures) return InvalidArgument(where() + "more lines than this parallax knows");
     if (name != ClusterFeatureNames()[static_cast<size_t>(next)]) {
       return InvalidArgument(where() + "expected feature \"" + std::string(ClusterFeatureNames()[static_cast<size_t>(next)]) +
                              "\", found \"" + name + "\"");
     }
-    double w = 0;
     if (!(in >> w) || !std::isfinite(w)) return InvalidArgument(where() + "weight is not a number");
     model.weights[static_cast<size_t>(next++)] = w;
   }
   if (next != kNumClusterFeatures) return InvalidArgument("cluster model: missing features (has " + std::to_string(std::max(next, 0)) + " of " + std::to_string(kNumClusterFeatures) + ")");
+  if (version == 2 && !merge) return InvalidArgument("cluster model: version 2 needs a headline_merge line");
   return model;
 }
 
@@ -259,7 +277,9 @@ const ClusterModel& DefaultClusterModel() {
 }
 
 OnlineClusterer::OnlineClusterer(const ClusterOptions& options, const ClusterModel& model)
-    : options_(options), model_(model) {}
+    : options_(options), model_(model) {
+  if (options_.headline_merge_threshold < 0) options_.headline_merge_threshold = model_.headline_merge;
+}
 
 TermWeights OnlineClusterer::Weigh(const TermWeights& raw) const {
   TermWeights v;
@@ -419,12 +439,91 @@ uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story)
     }
   }
   ++s.size;
+  if (a.headline_only) ++s.headlines;
   s.recent.push_back(Top(a.terms, kMemberTerms));
   if (s.recent.size() > kRecentMembers) s.recent.pop_front();
   Repost(id, s);
   Touch(id, a.time);
+  // Only stories of headlines: a headline alone is too short to place surely, so headline feeds
+  // fragment and their stories are re-read as their evidence grows; a full article is placed
+  // on its own evidence, and merging story centroids of full articles was measured to join two
+  // events of one kind (ECB+ BCubed F1 0.871 -> 0.862 at 0.9).
+  if (options_.headline_merge_threshold <= 1 && s.headlines == s.size && CheckpointSize(s.size)) id = MaybeMerge(id);
   RetireIdle();
   return id;
+}
+
+uint32_t OnlineClusterer::Resolve(uint32_t story) const {
+  for (auto it = merged_into_.find(story); it != merged_into_.end(); it = merged_into_.find(story)) story = it->second;
+  return story;
+}
+
+OnlineClusterer::Prepared OnlineClusterer::AsArticle(const Story& s) const {
+  auto unit = [](const TermWeights& c, double norm) {
+    TermWeights v = c;
+    for (auto& [term, x] : v) x = norm > 0 ? static_cast<float>(x / norm) : 0;
+    return v;
+  };
+  Prepared p;
+  p.terms = unit(s.terms, s.norm);
+  p.title = unit(s.title, s.title_norm);
+  p.entities = unit(s.entities, s.entity_norm);
+  p.surnames = s.surnames;
+  p.numbers = s.numbers;
+  for (const auto& [year, n] : s.years) p.years.push_back(year);
+  std::sort(p.years.begin(), p.years.end());
+  p.time = s.last_time;
+  p.headline_only = s.headlines == s.size;
+  return p;
+}
+
+uint32_t OnlineClusterer::MaybeMerge(uint32_t id) {
+  std::optional<uint32_t> best;
+  double best_p = options_.headline_merge_threshold;
+  for (const Candidate& c : Candidates(AsArticle(live_.at(id)))) {
+    if (c.story == id) continue;
+    double p = Probability(c);
+    if (p >= best_p) {
+      best_p = p;
+      best = c.story;
+    }
+  }
+  if (!best) return id;
+  // The larger story absorbs the smaller (the older on a tie), so most articles keep their number.
+  uint32_t into = *best, from = id;
+  const Story& a = live_.at(into);
+  const Story& b = live_.at(from);
+  if (b.size > a.size || (b.size == a.size && from < into)) std::swap(into, from);
+  Story f = live_.at(from);
+  Retire(from);
+  Story& t = live_.at(into);
+  t.norm = AddTo(t.terms, f.terms, options_.centroid_terms);
+  t.title_norm = AddTo(t.title, f.title, kSmallCentroid);
+  t.entity_norm = AddTo(t.entities, f.entities, kSmallCentroid);
+  AddSurnames(t.surnames, f.surnames);
+  if (t.numbers.size() < kStoryNumbers) {
+    std::vector<uint64_t> merged;
+    std::set_union(t.numbers.begin(), t.numbers.end(), f.numbers.begin(), f.numbers.end(), std::back_inserter(merged));
+    if (merged.size() > kStoryNumbers) merged.resize(kStoryNumbers);
+    t.numbers = std::move(merged);
+  }
+  for (const auto& [year, n] : f.years) {
+    auto it = std::find_if(t.years.begin(), t.years.end(), [&](const auto& y) { return y.first == year; });
+    if (it == t.years.end()) {
+      t.years.emplace_back(year, n);
+    } else {
+      it->second += n;
+    }
+  }
+  t.size += f.size;
+  t.headlines += f.headlines;
+  for (TermWeights& m : f.recent) t.recent.push_back(std::move(m));
+  while (t.recent.size() > kRecentMembers) t.recent.pop_front();
+  Repost(into, t);
+  Touch(into, f.last_time);
+  merged_into_[from] = into;
+  merges_.emplace_back(from, into);
+  return into;
 }
 
 uint32_t OnlineClusterer::Add(const ArticleFeatures& features) {

@@ -9,7 +9,10 @@
 // `half_life_seconds` between the article and the story's last article. The article joins the
 // most probable story at or above `threshold`, else starts a story. Stories idle for
 // `retire_after_seconds` of stream time (or `retire_after_articles` articles, for undated
-// input) leave the index and free their memory.
+// input) leave the index and free their memory. A story of headlines is read again as if it
+// were one article when it reaches 2, 3, 4, 6, 8, 12, 16... headlines, and merges into the
+// most probable other story at `headline_merge_threshold` (a headline alone is too little to
+// place surely; full articles are not merged, see MaybeMerge).
 //
 // Cost per article: O(query terms × posting length + candidates × terms), independent of the
 // number of stories seen. Not thread-safe: the pipeline feeds it from one thread.
@@ -62,11 +65,16 @@ const std::array<std::string_view, kNumClusterFeatures>& ClusterFeatureNames();
 // A logistic model over ClusterFeature: P(join) = 1 / (1 + exp(-w·x)).
 struct ClusterModel {
   std::array<double, kNumClusterFeatures> weights{};
+  // Stories of headlines merge at this probability (ClusterOptions::headline_merge_threshold);
+  // above 1 never (a version 1 model file).
+  double headline_merge = 2.0;
   std::string description;  // the model file's comment lines
 };
 
-// Parses a model file: '#' comments, then `parallax-cluster-model 1`, then one
-// `<feature> <weight>` line per feature in order. Refuses another version or feature list.
+// Parses a model file: '#' comments, then `parallax-cluster-model 2`, then one
+// `<feature> <weight>` line per feature in order, then `headline_merge <probability>`.
+// Version 1 (no headline_merge: never merge) is read too. Refuses another version or
+// feature list.
 Result<ClusterModel> ParseClusterModel(std::string_view text);
 // The model built into parallax (src/cluster/cluster_model.txt).
 const ClusterModel& DefaultClusterModel();
@@ -102,6 +110,12 @@ class OnlineClusterer {
   // P(join) of a candidate under the model, with time decay.
   double Probability(const Candidate& c) const;
 
+  // The story a story number now stands for: itself, or the story it was merged into (an
+  // article keeps the number Add returned; resolve it when reading the stories back).
+  uint32_t Resolve(uint32_t story) const;
+  // Merges done so far, (from, into) in order, for callers that keep article -> story.
+  const std::vector<std::pair<uint32_t, uint32_t>>& merges() const { return merges_; }
+
   size_t stories() const { return next_id_; }       // created so far
   size_t live_stories() const { return live_.size(); }  // still taking articles
 
@@ -127,12 +141,17 @@ class OnlineClusterer {
     std::optional<int64_t> last_time;
     uint64_t last_seq = 0;
     uint32_t size = 0;
+    uint32_t headlines = 0;  // members without a body
   };
 
   TermWeights Weigh(const TermWeights& raw) const;
   void Retire(uint32_t id);
   void RetireIdle();
   void Repost(uint32_t id, Story& s);
+  // Reads story `id` as an article and merges it into its most probable other story when
+  // that reaches options_.merge_threshold. Returns the story `id` now stands for.
+  uint32_t MaybeMerge(uint32_t id);
+  Prepared AsArticle(const Story& s) const;
 
   ClusterOptions options_;
   ClusterModel model_;
@@ -146,6 +165,8 @@ class OnlineClusterer {
   std::priority_queue<std::pair<int64_t, uint32_t>, std::vector<std::pair<int64_t, uint32_t>>,
                       std::greater<>> by_time_;
   std::deque<std::pair<uint64_t, uint32_t>> by_seq_;
+  std::unordered_map<uint32_t, uint32_t> merged_into_;
+  std::vector<std::pair<uint32_t, uint32_t>> merges_;
 };
 
 }  // namespace parallax

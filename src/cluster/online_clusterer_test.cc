@@ -48,7 +48,7 @@ TEST(ClusterModel, BuiltInBackgroundKnowsCommonWords) {
 }
 
 TEST(ClusterModel, RefusesAnotherVersionOrFeatureList) {
-  EXPECT_FALSE(ParseClusterModel("parallax-cluster-model 2\n").ok());
+  EXPECT_FALSE(ParseClusterModel("parallax-cluster-model 3\n").ok());
   EXPECT_FALSE(ParseClusterModel("parallax-cluster-model 1\nbias 1\n").ok());  // missing features
   EXPECT_FALSE(ParseClusterModel("parallax-cluster-model 1\ncosine 1\n").ok());  // wrong order
   std::string text = "# test\nparallax-cluster-model 1\n";
@@ -58,6 +58,15 @@ TEST(ClusterModel, RefusesAnotherVersionOrFeatureList) {
   EXPECT_EQ(ok->weights[kBias], 0.5);
   EXPECT_FALSE(ParseClusterModel(text + "extra 1\n").ok());
   EXPECT_FALSE(ParseClusterModel("parallax-cluster-model 1\nbias nan\n").ok());
+  EXPECT_GT(ok->headline_merge, 1);  // version 1: stories never merge
+  EXPECT_FALSE(ParseClusterModel(text + "headline_merge 0.7\n").ok());  // not in version 1
+  std::string v2 = text;
+  v2.replace(v2.find("model 1"), 7, "model 2");
+  EXPECT_FALSE(ParseClusterModel(v2).ok());  // version 2 needs headline_merge
+  Result<ClusterModel> merge = ParseClusterModel(v2 + "headline_merge 0.7\n");
+  ASSERT_TRUE(merge.ok()) << merge.status().message();
+  EXPECT_EQ(merge->headline_merge, 0.7);
+  EXPECT_FALSE(ParseClusterModel(v2 + "headline_merge 0.7\nheadline_merge 0.7\n").ok());
 }
 
 TEST(OnlineClusterer, EveryArticleBelongsToExactlyOneStoryOfItsEvent) {
@@ -118,6 +127,61 @@ TEST(OnlineClusterer, LiveStoriesStayBoundedOnAnEndlessStream) {
   }
   EXPECT_GT(c.stories(), 400u);
   EXPECT_LE(most, 10u);
+}
+
+// A headline: the title's few words and nothing else.
+ArticleFeatures Headline(int event, std::mt19937& rng, int64_t time) {
+  std::uniform_int_distribution<int> own(0, 7), filler(0, 199);
+  std::map<uint64_t, float> title;
+  for (int i = 0; i < 3; ++i) title[Hash64("e" + std::to_string(event) + "w" + std::to_string(own(rng)))] = 1;
+  title[Hash64("f" + std::to_string(filler(rng)))] = 1;
+  ArticleFeatures f;
+  for (auto [t, c] : title) f.terms.emplace_back(t, c), f.title.emplace_back(t, c);
+  f.time = time;
+  f.headline_only = true;
+  return f;
+}
+
+TEST(OnlineClusterer, StoriesOfHeadlinesMergeAsTheyGrowAndNeverAcrossEvents) {
+  // A strict join threshold splits each event's headlines over several stories; re-reading
+  // the stories as they grow merges them back, one story per event, none across events.
+  auto run = [](double merge) {
+    std::mt19937 rng(17);
+    ClusterOptions o;
+    o.threshold = 0.97;
+    o.headline_merge_threshold = merge;
+    OnlineClusterer c(o);
+    std::vector<std::pair<int, uint32_t>> filed;  // event, story number handed out
+    for (int i = 0; i < 240; ++i) filed.emplace_back(i % 4, c.Add(Headline(i % 4, rng, 1000 + i)));
+    std::map<int, std::set<uint32_t>> stories_of_event;
+    std::map<uint32_t, std::set<int>> events_of_story;
+    for (auto [event, story] : filed) {
+      stories_of_event[event].insert(c.Resolve(story));
+      events_of_story[c.Resolve(story)].insert(event);
+    }
+    for (auto& [s, events] : events_of_story) EXPECT_EQ(events.size(), 1u) << "story " << s;
+    size_t most = 0;
+    for (auto& [e, stories] : stories_of_event) most = std::max(most, stories.size());
+    return std::make_pair(most, c.merges().size());
+  };
+  auto [split, none] = run(2.0);  // never merge
+  EXPECT_GT(split, 3u);
+  EXPECT_EQ(none, 0u);
+  auto [merged, merges] = run(0.5);
+  EXPECT_LT(merged, split) << "merged " << merged;
+  EXPECT_LE(merged, 3u) << "split " << split;
+  EXPECT_GT(merges, 0u);
+}
+
+TEST(OnlineClusterer, StoriesOfFullArticlesNeverMerge) {
+  std::mt19937 rng(19);
+  ClusterOptions o;
+  o.threshold = 0.999;
+  o.headline_merge_threshold = 0.01;
+  OnlineClusterer c(o);
+  for (int i = 0; i < 100; ++i) c.Add(Make(i % 3, rng, 1000 + i));
+  EXPECT_TRUE(c.merges().empty());
+  EXPECT_GT(c.stories(), 3u);
 }
 
 TEST(OnlineClusterer, UndatedStreamsRetireByArticleCount) {

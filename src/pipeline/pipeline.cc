@@ -213,8 +213,17 @@ Story Pipeline::Impl::BuildStory(const std::vector<uint32_t>& members) const {
 Report Pipeline::Impl::Finish() {
   Report report;
   report.articles_read = 0;
+  // Stories the clusterer merged since their articles were filed (headline feeds, see
+  // OnlineClusterer) are reported as one; Filing numbers stay as they were handed out.
+  std::vector<std::vector<uint32_t>> merged(stories_.size());
+  for (uint32_t n = 0; n < stories_.size(); ++n) {
+    const uint32_t root = options_.one_story ? n : clusterer_.Resolve(n);
+    auto& into = merged[root];
+    into.insert(into.end(), stories_[n].begin(), stories_[n].end());
+  }
   std::vector<const std::vector<uint32_t>*> order;
-  for (const auto& m : stories_) {
+  for (auto& m : merged) {
+    std::sort(m.begin(), m.end());  // arrival order
     if (!m.empty()) order.push_back(&m);
     report.articles_read += m.size();
   }
