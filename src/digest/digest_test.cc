@@ -164,6 +164,49 @@ TEST(Digest, BareDefiniteSubjectOnlyAfterTheReaderMetIt) {
   EXPECT_GE(Find(FullDigest(titled), "The tunnel will"), 0);
 }
 
+// Source agreement counts whole claims, not only shared words: with room for one sentence, the
+// claim all three outlets make in their own words beats one outlet's sentence that reuses more
+// of the words the others happen to share (fictional). Fails with a fact weight of 0.
+TEST(Digest, ClaimEveryOutletMakesOutweighsSharedWording) {
+  TestStory t;
+  t.Add("a",
+        "Customs officers in Vellmar seized eleven tonnes of smuggled tobacco from the freighter "
+        "Ilsa.\n"
+        "The harbour police of Vellmar said the northern port would reopen to ferries by the "
+        "evening tide.",
+        "", "Fog delayed ferries across the Vellmar strait for most of Tuesday morning");
+  t.Add("b",
+        "Tobacco weighing eleven tonnes was hidden in the Ilsa, a freighter searched by Vellmar "
+        "customs officers.\n"
+        "Fishermen complained that the northern port would reopen to ferries but not to trawlers, "
+        "which lost a day of catch and income.",
+        "", "Ferry crossings of the Vellmar strait were delayed by fog on Tuesday");
+  t.Add("c",
+        "Vellmar customs officers found the contraband tobacco, eleven tonnes of it, inside the "
+        "Ilsa, a cargo freighter.\n"
+        "Travellers camped in the terminal caf\xC3\xA9, where staff handed out blankets and coffee, "
+        "hoping the northern port would reopen to ferries before the weekend rush of skiers and "
+        "students.",
+        "", "Thick fog delayed ferries in the Vellmar strait on Tuesday morning");
+  auto d = BuildDigest(t.ptrs, Align(t.ptrs, AlignOptions{}), DigestOptions{.words = 20});
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].text.find("tobacco"), std::string::npos) << d[0].text;
+  EXPECT_EQ(d[0].sources.size(), 3u);
+}
+
+TEST(Digest, EnumerationsAreLeftOut) {
+  TestStory t;  // fictional: a member list every wire story repeats
+  for (const char* id : {"a", "b", "c"}) {
+    t.Add(id,
+          "Ministers of the Nordsund Council meet in Estvik on Monday to discuss fishing quotas.\n"
+          "The council groups Valdmark, Orland, Vesteria, Brenmark, Halvoy, Skarn and the Lunde "
+          "Islands.");
+  }
+  auto d = FullDigest(t);
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(Find(d, "The council groups"), -1);
+}
+
 TEST(Digest, AttributionListsEveryArticleOfTheFactWithExactOffsets) {
   TestStory t = PierStory();
   Alignment a = Align(t.ptrs, AlignOptions{});
