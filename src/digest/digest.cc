@@ -16,7 +16,8 @@
 // scored lower (R-1 38.4 vs 38.9), the lead preference of the greedy start matters, and the
 // local search costs a millisecond, not a solver.
 //
-// Readability rules: no questions, list items, enumerations, fragments or run-ons; a sentence opening with a
+// Readability rules: no questions (nor the answers right after them), list items, enumerations,
+// fragments or run-ons; a sentence opening with a
 // dangling reference ("He said...", "The move...") is taken only right after the sentence
 // before it in its article, its antecedent; one with a bare definite subject ("The tunnel will
 // stay shut") only when a title, the story's common words or an earlier digest sentence name it.
@@ -254,6 +255,12 @@ std::vector<Candidate> Candidates(const std::vector<const Document*>& docs,
       const Sentence& sentence = doc.sentences[s];
       const size_t words = BudgetWords(doc, sentence);
       int antecedent = -1;
+      // An explainer's answer ("On April 1, once the result is confirmed.") needs its question,
+      // and questions are never digest sentences.
+      if (s > 0 && IsQuestion(doc, doc.sentences[s - 1])) {
+        previous = -1;
+        continue;
+      }
       if (OpensWithDanglingReference(sentence)) {
         antecedent = previous;
         if (antecedent < 0) {

@@ -181,13 +181,14 @@ TEST(Digest, ClaimEveryOutletMakesOutweighsSharedWording) {
         "Fishermen complained that the northern port would reopen to ferries but not to trawlers, "
         "which lost a day of catch and income.",
         "", "Ferry crossings of the Vellmar strait were delayed by fog on Tuesday");
-  t.Add("c",
-        "Vellmar customs officers found the contraband tobacco, eleven tonnes of it, inside the "
-        "Ilsa, a cargo freighter.\n"
-        "Travellers camped in the terminal caf\xC3\xA9, where staff handed out blankets and coffee, "
-        "hoping the northern port would reopen to ferries before the weekend rush of skiers and "
-        "students.",
-        "", "Thick fog delayed ferries in the Vellmar strait on Tuesday morning");
+  t.Add(
+      "c",
+      "Vellmar customs officers found the contraband tobacco, eleven tonnes of it, inside the "
+      "Ilsa, a cargo freighter.\n"
+      "Travellers camped in the terminal caf\xC3\xA9, where staff handed out blankets and coffee, "
+      "hoping the northern port would reopen to ferries before the weekend rush of skiers and "
+      "students.",
+      "", "Thick fog delayed ferries in the Vellmar strait on Tuesday morning");
   auto d = BuildDigest(t.ptrs, Align(t.ptrs, AlignOptions{}), DigestOptions{.words = 20});
   ASSERT_EQ(d.size(), 1u);
   EXPECT_NE(d[0].text.find("tobacco"), std::string::npos) << d[0].text;
@@ -274,6 +275,21 @@ TEST(Digest, AnnouncedFutureDatesDoNotReorder) {
         "About 90,000 people ride Norrbahn trains each weekday.",
         "2026-03-09T11:00:00Z");
   ExpectBefore(FullDigest(t), "strike from March 18", "About 90,000");
+}
+
+TEST(Digest, AnswersOfAnExplainerNeedTheirQuestion) {
+  TestStory t;  // fictional Q&A explainer
+  t.Add("a",
+        "Ingrid Sand of the Coast Party won the Orvik mayoral election on Sunday with 54 percent.\n"
+        "When does Sand take office?\n"
+        "On May 2, once the result has been confirmed by the regional election board.");
+  t.Add(
+      "b",
+      "Coast Party candidate Ingrid Sand won Sunday's mayoral election in Orvik with 54 percent.\n"
+      "Turnout in Orvik was 61 percent, the highest for a local election in two decades.");
+  auto d = FullDigest(t);
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(Find(d, "On May 2, once"), -1);
 }
 
 TEST(Digest, ListItemsAreNotSentences) {
