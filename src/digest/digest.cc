@@ -17,10 +17,10 @@
 // local search costs a millisecond, not a solver.
 //
 // Readability rules: no questions (nor the answers right after them), list items, enumerations,
-// fragments or run-ons; a sentence opening with a
-// dangling reference ("He said...", "The move...") is taken only right after the sentence
-// before it in its article, its antecedent; one with a bare definite subject ("The tunnel will
-// stay shut") only when a title, the story's common words or an earlier digest sentence name it.
+// fragments or run-ons; a sentence opening with a dangling reference ("He said...", "The
+// move...") is taken only right after the sentence before it in its article, its antecedent; one
+// with a bare definite subject ("The tunnel will stay shut") only when a title, the story's
+// common words or an earlier digest sentence name it.
 // Reading order is the chronology of events: the day a sentence names (resolved dates), else the
 // day its earliest source was published, then the position in the article (leads first).
 //
