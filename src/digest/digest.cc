@@ -92,8 +92,21 @@ bool IsAnaphoricNoun(std::string_view w) {
   return kNouns.count(w) > 0;
 }
 
+// True when one of the first three words is "later" or "earlier": a time counted from
+// something told before ("Two minutes later, ...", "A day earlier the ...").
+bool OpensWithRelativeTime(const Sentence& s) {
+  size_t seen = 0;
+  for (const Word& w : s.words) {
+    if (w.kind == TokenKind::kPunct) continue;
+    if (w.norm == "later" || w.norm == "earlier") return true;
+    if (++seen == 3) return false;
+  }
+  return false;
+}
+
 // True when the sentence opens with a reference to something said before it.
 bool OpensWithDanglingReference(const Sentence& s) {
+  if (OpensWithRelativeTime(s)) return true;
   static const std::unordered_set<std::string_view> kOpeners = {
       "he",        "she",        "it",           "they",        "his",     "her",     "their",
       "its",       "this",       "that",         "these",       "those",   "such",    "but",

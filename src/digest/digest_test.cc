@@ -142,6 +142,20 @@ TEST(Digest, DanglingOpenersWithoutAntecedentAreLeftOut) {
   for (const Statement& s : d) EXPECT_NE(s.text.rfind("They said", 0), 0u) << s.text;
 }
 
+TEST(Digest, RelativeTimesNeedTheirAntecedent) {
+  TestStory t;  // fictional; the sentence before "Two minutes later" is never a digest sentence
+  t.Add("a",
+        "Korvik beat Almby 2-1 in the cup final in Estvik on Saturday afternoon.\n"
+        "Short line.\n"
+        "Two minutes later, Korvik striker Jon Dahl headed in the winning goal from a corner.");
+  t.Add("b",
+        "Korvik won the cup final against Almby 2-1 in Estvik on Saturday.\n"
+        "About 9,000 fans watched the final at the Estvik stadium.");
+  auto d = FullDigest(t);
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(Find(d, "Two minutes later"), -1);
+}
+
 TEST(Digest, BareDefiniteSubjectOnlyAfterTheReaderMetIt) {
   TestStory t;  // fictional; no titles
   t.Add("a",
