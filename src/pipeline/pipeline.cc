@@ -2,6 +2,7 @@
 #include "parallax/pipeline.h"
 
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
@@ -131,12 +132,29 @@ std::vector<Filing> Pipeline::Impl::Add(std::vector<Article> batch) {
     filing_of.push_back(b);
     accepted.push_back(std::make_unique<Article>(std::move(batch[b])));
   }
+  // The per-article stages on all cores; each article is filed, in order, as soon as it and
+  // all before it are processed, so the ordered stages overlap the processing of later articles.
   const size_t n = accepted.size();
   std::vector<Processed> done(n);
+  size_t next = 0;
   arena_.execute([&] {
-    tbb::parallel_for(size_t{0}, n, [&](size_t i) { done[i] = ProcessArticle(*accepted[i], options_); });
+    tbb::parallel_pipeline(
+        4 * static_cast<size_t>(arena_.max_concurrency()) + 4,
+        tbb::make_filter<void, size_t>(tbb::filter_mode::serial_in_order,
+                                       [&](tbb::flow_control& fc) -> size_t {
+                                         if (next == n) fc.stop();
+                                         return next++;
+                                       }) &
+            tbb::make_filter<size_t, size_t>(tbb::filter_mode::parallel,
+                                             [&](size_t i) {
+                                               done[i] = ProcessArticle(*accepted[i], options_);
+                                               return i;
+                                             }) &
+            tbb::make_filter<size_t, void>(tbb::filter_mode::serial_in_order, [&](size_t i) {
+              FileProcessed(std::move(accepted[i]), done[i], filings[filing_of[i]]);
+              done[i] = Processed{};  // signature and features are no longer needed
+            }));
   });
-  for (size_t i = 0; i < n; ++i) FileProcessed(std::move(accepted[i]), done[i], filings[filing_of[i]]);
   return filings;
 }
 
