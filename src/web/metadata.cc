@@ -458,8 +458,8 @@ bool Agrees(const std::string& h1, bool first, const std::vector<std::string>& t
   return false;
 }
 
-std::string ChooseTitle(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta,
-                        const std::string& site, const std::string& host) {
+std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta,
+                             const std::string& site, const std::string& host) {
   std::string declared = ld.headline;
   if (declared.empty()) {
     declared = FirstMeta(meta, {"og:title", "twitter:title", "title", "dc.title", "headline"});
@@ -498,6 +498,21 @@ std::string ChooseTitle(const HtmlTree& tree, const JsonLd& ld, const MetaMap& m
   if (!h1.empty() && !weak) return h1;
   if (!declared.empty()) return StripSiteName(declared, site_keys);
   return StripSiteName(page_title, site_keys);
+}
+
+// "Headline | Section | Outlet" -> "Headline": a vertical bar separates a title's parts, it is
+// not headline punctuation, and sites write it into their <h1>s and declared titles alike.
+// The part before the first bar must still read as a headline (kMinWords).
+std::string CutAtBar(const std::string& title) {
+  constexpr size_t kMinWords = 3;
+  size_t bar = title.find(" | ");
+  if (bar == std::string::npos || CountWords(title.substr(0, bar)) < kMinWords) return title;
+  return title.substr(0, bar);
+}
+
+std::string ChooseTitle(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta,
+                        const std::string& site, const std::string& host) {
+  return CutAtBar(ChooseTitleParts(tree, ld, meta, site, host));
 }
 
 std::string CleanAuthor(std::string a) {
