@@ -305,6 +305,9 @@ uint32_t FirstTag(const HtmlTree& tree, Tag tag) {
   return 0;
 }
 
+// "September 4, 2025", "4th Sep 2025", "23.07.2025" (defined with ParseWebDate below).
+bool ParseWordDate(std::string_view text, std::string* iso, int64_t* seconds);
+
 // ---- title ----------------------------------------------------------------------------------
 //
 // A page names its article in several places: the visible <h1>, the declared titles (JSON-LD
@@ -430,9 +433,14 @@ bool InFurniture(const HtmlTree& tree, uint32_t n) {
 // logo is often an <h1> in the <header>) first, then the others; each text once.
 std::vector<std::string> Headlines(const HtmlTree& tree, const std::vector<std::string>& titles,
                                    const std::vector<std::string>& site_keys) {
+  // <h1>s looked at, at most: a page has a few (the most on wcxb-dev and zyte: 22); the bound
+  // keeps a hostile page of many large <h1>s linear.
+  constexpr int kMaxHeadings = 32;
   std::vector<std::string> inside, outside, keys;
-  for (uint32_t n = 1; n < tree.nodes.size(); ++n) {
+  int seen = 0;
+  for (uint32_t n = 1; n < tree.nodes.size() && seen < kMaxHeadings; ++n) {
     if (tree.nodes[n].tag != Tag::kH1) continue;
+    ++seen;
     std::string text = DecodeEntities(TextOf(tree, n));
     std::string key = Key(text);
     if (key.empty() || std::find(keys.begin(), keys.end(), key) != keys.end() ||
@@ -447,15 +455,68 @@ std::vector<std::string> Headlines(const HtmlTree& tree, const std::vector<std::
 }
 
 // Whether a declared title agrees with `h1`: it starts with it (maybe followed by a site
-// suffix). A later <h1> must also be most of that title, not a section name it starts with.
+// suffix). A later <h1> must also be most of that title or its whole first part, not a
+// section name it starts with.
 bool Agrees(const std::string& h1, bool first, const std::vector<std::string>& titles,
             const std::vector<std::string>& site_keys) {
   const std::string key = Key(h1);
   for (const std::string& t : titles) {
     if (!StartsWith(Key(t), key)) continue;
-    if (first || 2 * key.size() >= Key(StripSiteName(t, site_keys)).size()) return true;
+    if (first || 2 * key.size() >= Key(StripSiteName(t, site_keys)).size() ||
+        Key(TitleParts(t, /*colon=*/false).front()) == key) {
+      return true;
+    }
   }
   return false;
+}
+
+// The words of `text` without its first (or last) `n`.
+std::string DropWords(std::string_view text, size_t n, bool from_front) {
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < text.size();) {
+    size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > i) words.push_back(text.substr(i, end - i));
+    i = end + 1;
+  }
+  const size_t begin = from_front ? std::min(n, words.size()) : 0;
+  const size_t end = from_front ? words.size() : words.size() - std::min(n, words.size());
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+// A declared title (site name stripped) that `h1` holds with a dateline glued before or after
+// it in the same element ("Dec 18 2025 Ferry fares rise", "Ferry fares rise Posted on July 1,
+// 2025 by ..."); "" when there is none. The title must be a headline of its own (kMinWords).
+std::string HeldTitle(const std::string& h1, const std::vector<std::string>& titles,
+                      const std::vector<std::string>& site_keys) {
+  constexpr size_t kMinWords = 3;
+  const std::string key = Key(h1);
+  for (const std::string& t : titles) {
+    std::string stripped = StripSiteName(t, site_keys);
+    std::string k = Key(stripped);
+    if (CountWords(stripped) < kMinWords || k.size() >= key.size()) continue;
+    const bool front = StartsWith(key, k);
+    if (!front && !key.ends_with(k)) continue;
+    std::string rest = DropWords(h1, CountWords(stripped), front);
+    std::string iso;
+    int64_t seconds = 0;
+    if (ParseWordDate(rest, &iso, &seconds)) return stripped;
+  }
+  return {};
+}
+
+// `h1` without the parts that name the site ("Headline – Outlet" in an <h1>).
+std::string StripSiteParts(const std::string& h1, const std::vector<std::string>& site_keys) {
+  std::vector<std::string> parts = TitleParts(h1, /*colon=*/false);
+  size_t from = 0, to = parts.size();
+  while (to - from >= 2 && IsSiteKey(Key(parts[to - 1]), site_keys)) --to;
+  while (to - from >= 2 && IsSiteKey(Key(parts[from]), site_keys)) ++from;
+  return from == 0 && to == parts.size() ? h1 : JoinParts(h1, parts, from, to);
 }
 
 std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta,
@@ -466,20 +527,29 @@ std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaM
   }
   std::string page_title;
   if (uint32_t n = FirstTag(tree, Tag::kTitle)) page_title = TextOf(tree, n);
-  // Every declared title, for learning the site name from their common parts.
+  // Every declared title, for learning the site name from their common parts. Longer text is
+  // not a title (and would make the comparisons below quadratic on a hostile page).
+  constexpr size_t kMaxTitleBytes = 2000;
   std::vector<std::string> titles;
   for (std::string t : {declared, FirstMeta(meta, {"og:title"}),
                         FirstMeta(meta, {"twitter:title"}), Microdata(tree, "headline"),
                         page_title}) {
-    if (!t.empty() && std::find(titles.begin(), titles.end(), t) == titles.end()) {
+    if (!t.empty() && t.size() <= kMaxTitleBytes &&
+        std::find(titles.begin(), titles.end(), t) == titles.end()) {
       titles.push_back(std::move(t));
     }
   }
   const std::vector<std::string> site_keys = SiteKeys(site, host);
-  const std::vector<std::string> headlines = Headlines(tree, titles, site_keys);
+  std::vector<std::string> headlines = Headlines(tree, titles, site_keys);
+  for (std::string& h : headlines) h = StripSiteParts(h, site_keys);
   // The visible headline that a declared title agrees with.
   for (size_t i = 0; i < headlines.size(); ++i) {
     if (Agrees(headlines[i], i == 0, titles, site_keys)) return headlines[i];
+  }
+  if (!headlines.empty()) {
+    if (std::string held = HeldTitle(headlines.front(), titles, site_keys); !held.empty()) {
+      return held;
+    }
   }
   const std::string h1 = headlines.empty() ? std::string() : headlines.front();
   // The visible headline is what readers (and the WCXB annotators) call the title; meta
@@ -588,7 +658,6 @@ std::string DateFromUrl(std::string_view url) {
   return {};
 }
 
-bool ParseWordDate(std::string_view text, std::string* iso, int64_t* seconds);
 
 // Node index of the page's headline <h1>, 0 when there is none.
 uint32_t HeadlineNode(const HtmlTree& tree) {

@@ -150,6 +150,39 @@ TEST(Metadata, AmongSeveralHeadlinesTheOneADeclaredTitleAgreesWith) {
             "Harbour board approves the new ferry fares");
 }
 
+TEST(Metadata, OnlyTheFirst32HeadlinesAreLookedAt) {
+  std::string page = R"(<head><meta property="og:title" content="Harbour board approves the
+      new ferry fares"></head><body>)";
+  for (int i = 0; i < 40; ++i) page += "<h1>Section " + std::to_string(i) + "</h1>";
+  page += "<h1>Harbour board approves the new ferry fares</h1></body>";
+  // The agreeing <h1> is past the bound: the declared title, not "Section 0".
+  EXPECT_EQ(Meta(page).title, "Harbour board approves the new ferry fares");
+}
+
+TEST(Metadata, HeadlineWithoutItsGluedDatelineOrSiteName) {
+  // A dateline inside the <h1>: the declared title it holds.
+  EXPECT_EQ(Meta(R"(<head><title>Rebuilding the north mole | Per's notes</title></head>
+      <body><h1><span>Mar 3 2026</span> Rebuilding the north mole</h1></body>)").title,
+            "Rebuilding the north mole");
+  EXPECT_EQ(Meta(R"(<head><meta property="og:title" content="Ferry fares rise for the third
+      year"></head><body><h1>Ferry fares rise for the third year <small>Posted on March 4,
+      2026 by tidings</small></h1></body>)").title,
+            "Ferry fares rise for the third year");
+  // Something else glued on is part of the headline.
+  EXPECT_EQ(Meta(R"(<head><title>Ferry fares rise for the third year</title></head>
+      <body><h1>Ferry fares rise for the third year: what it costs</h1></body>)").title,
+            "Ferry fares rise for the third year: what it costs");
+  // The site's name as the last part of the <h1>.
+  EXPECT_EQ(Meta(R"(<head><meta property="og:site_name" content="Estvik Tidings"></head>
+      <body><h1>Ferry fares rise again – Estvik Tidings</h1></body>)").title,
+            "Ferry fares rise again");
+  // A later <h1> that is the whole first part of <title>.
+  EXPECT_EQ(Meta(R"(<head><title>Mole, Vote, and Rebuild - The Estvik Harbour Board Pages
+      </title></head><body><h1>Harbour Blog</h1><h1>Mole, Vote, and Rebuild</h1></body>)")
+                .title,
+            "Mole, Vote, and Rebuild");
+}
+
 TEST(Metadata, VerticalBarEndsTheHeadline) {
   EXPECT_EQ(Meta("<body><h1>Ferry fares rise again | Opinion</h1></body>").title,
             "Ferry fares rise again");
