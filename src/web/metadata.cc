@@ -18,6 +18,7 @@
 #include <cctype>
 #include <cstring>
 #include <unordered_map>
+#include <utility>
 
 #include "text/utf8.h"
 #include "util/strings.h"
@@ -342,12 +343,15 @@ std::vector<std::string> TitleParts(std::string_view title, bool colon) {
 // The joined parts [from, to) of `title` as the page wrote them (separators kept).
 std::string JoinParts(std::string_view title, const std::vector<std::string>& parts, size_t from,
                       size_t to) {
-  size_t begin = title.find(parts[from]);
-  size_t last = title.rfind(parts[to - 1]);
-  if (begin == std::string_view::npos || last == std::string_view::npos || last < begin) {
-    return parts[from];
+  // The parts stand in `title` in order: find each after the one before.
+  size_t at = 0, begin = 0;
+  for (size_t k = 0; k < to; ++k) {
+    at = title.find(parts[k], at);
+    if (at == std::string_view::npos) return parts[from];  // not reached: parts come from title
+    if (k == from) begin = at;
+    if (k + 1 < to) at += parts[k].size();
   }
-  return std::string(title.substr(begin, last + parts[to - 1].size() - begin));
+  return std::string(title.substr(begin, at + parts[to - 1].size() - begin));
 }
 
 // Keys (see Key) of the names the page gives its site: og:site_name and the like, the host with
@@ -366,6 +370,16 @@ std::vector<std::string> SiteKeys(const std::string& site, const std::string& ho
 
 bool IsSiteKey(const std::string& key, const std::vector<std::string>& site_keys) {
   return !key.empty() && std::find(site_keys.begin(), site_keys.end(), key) != site_keys.end();
+}
+
+// The range [from, to) of a title's `parts` without those at either end that name the site
+// (at least one part is kept).
+std::pair<size_t, size_t> WithoutSiteParts(const std::vector<std::string>& parts,
+                                           const std::vector<std::string>& site_keys) {
+  size_t from = 0, to = parts.size();
+  while (to - from >= 2 && IsSiteKey(Key(parts[to - 1]), site_keys)) --to;
+  while (to - from >= 2 && IsSiteKey(Key(parts[from]), site_keys)) ++from;
+  return {from, to};
 }
 
 // An <h1> that is the site's name (a logo or masthead), not the article's: it is a name the
@@ -398,9 +412,7 @@ bool IsSiteHeading(const std::string& h1, const std::vector<std::string>& titles
 // end; else the last part when it is short (up to 4 words) and shorter than the rest.
 std::string StripSiteName(const std::string& title, const std::vector<std::string>& site_keys) {
   std::vector<std::string> parts = TitleParts(title, /*colon=*/false);
-  size_t from = 0, to = parts.size();
-  while (to - from >= 2 && IsSiteKey(Key(parts[to - 1]), site_keys)) --to;
-  while (to - from >= 2 && IsSiteKey(Key(parts[from]), site_keys)) ++from;
+  const auto [from, to] = WithoutSiteParts(parts, site_keys);
   if (from == 0 && to == parts.size()) {
     // A colon-joined site-name prefix ("Outlet: Headline").
     std::vector<std::string> colon_parts = TitleParts(title, /*colon=*/true);
@@ -512,9 +524,7 @@ std::string HeldTitle(const std::string& h1, const std::vector<std::string>& tit
 // `h1` without the parts that name the site ("Headline – Outlet" in an <h1>).
 std::string StripSiteParts(const std::string& h1, const std::vector<std::string>& site_keys) {
   std::vector<std::string> parts = TitleParts(h1, /*colon=*/false);
-  size_t from = 0, to = parts.size();
-  while (to - from >= 2 && IsSiteKey(Key(parts[to - 1]), site_keys)) --to;
-  while (to - from >= 2 && IsSiteKey(Key(parts[from]), site_keys)) ++from;
+  const auto [from, to] = WithoutSiteParts(parts, site_keys);
   return from == 0 && to == parts.size() ? h1 : JoinParts(h1, parts, from, to);
 }
 
