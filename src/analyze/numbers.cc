@@ -158,6 +158,7 @@ class NumberScanner {
   bool IsDateOrCode(uint32_t i) const;
   bool IsCountingOne(uint32_t i) const;
   bool Core(uint32_t i, double* value, uint32_t* core_begin, uint32_t* core_end) const;
+  void SpacedDecimal(uint32_t i, double* value, uint32_t* core_end) const;
   uint32_t MoneyBefore(uint32_t begin, NumberMention* m) const;
   uint32_t ScaleAfter(uint32_t i, uint32_t end, double* value, NumberMention* m) const;
   uint32_t UnitAfter(uint32_t end, NumberMention* m) const;
@@ -223,6 +224,24 @@ bool NumberScanner::IsCountingOne(uint32_t i) const {
   return i == 0 || !kDeny.count(s_.words[i - 1].norm);
 }
 
+// A decimal whose point the source's tokenisation spaced ("a 5. 9 magnitude quake", "$2. 6
+// million"; text/sentences.cc keeps them in one sentence): one or two digits, a glued ".", and
+// digits one space after it. Extends the core over the three words and sets the value.
+void NumberScanner::SpacedDecimal(uint32_t i, double* value, uint32_t* core_end) const {
+  const auto& ws = s_.words;
+  if (i + 2 >= ws.size() || ws[i].norm.size() > 2 || !IsPunct(ws[i + 1], ".") ||
+      !Adjacent(ws[i], ws[i + 1]) || ws[i + 2].kind != TokenKind::kNumber ||
+      ws[i + 2].begin != ws[i + 1].end + 1)
+    return;
+  const std::string& frac = ws[i + 2].norm;
+  if (frac.empty() || frac.size() > 3 ||
+      frac.find_first_not_of("0123456789") != std::string::npos ||
+      ws[i].norm.find_first_not_of("0123456789") != std::string::npos)
+    return;
+  *value = NumberValue(ws[i].norm + "." + frac);
+  *core_end = i + 3;
+}
+
 // The number itself: digits, a cardinal word, or "a"/"an" before a scale ("a dozen").
 bool NumberScanner::Core(uint32_t i, double* value, uint32_t* core_begin,
                          uint32_t* core_end) const {
@@ -232,6 +251,7 @@ bool NumberScanner::Core(uint32_t i, double* value, uint32_t* core_begin,
   if (w.kind == TokenKind::kNumber) {
     if (!IsWellFormedNumber(w.norm) || IsDateOrCode(i)) return false;
     *value = NumberValue(w.norm);
+    SpacedDecimal(i, value, core_end);
     return true;
   }
   if (w.kind != TokenKind::kWord) return false;

@@ -26,6 +26,15 @@ std::vector<std::string> Texts(const std::string& text) {
   return out;
 }
 
+TEST(Numbers, DecimalSpacedByTheSourcesTokenisation) {
+  NumberMention n = One("A 5. 9 magnitude quake struck the island.");
+  EXPECT_DOUBLE_EQ(n.value, 5.9);
+  EXPECT_EQ(n.text, "5. 9");
+  EXPECT_DOUBLE_EQ(One("Thieves took $2. 6 million in jewels.").value, 2.6e6);
+  // Not a decimal: a year before the dot.
+  EXPECT_EQ(Texts("It ended in 2011. 30 people died."), (std::vector<std::string>{"2011", "30"}));
+}
+
 TEST(Numbers, DigitsAndTheCountedNoun) {
   NumberMention n = One("Rescuers pulled 42 passengers from the water.");
   EXPECT_EQ(n.value, 42);
