@@ -312,6 +312,17 @@ TEST(Compare, PluralOfANameWordIsNoConflict) {
   EXPECT_EQ(Find(CompareStory(t), ConflictKind::kName), nullptr);
 }
 
+TEST(Compare, NameWrittenWithAndWithoutAccentsIsNoConflict) {
+  TestStory t;
+  t.Add("a", "Thieves rammed a car into a jeweller near Place Vendome in Korsholm on Monday.");
+  t.Add("b", "A jeweller near the chic Place Vend\u00f4me was raided by four men on Monday.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kName), nullptr);
+  TestStory u;
+  u.Add("a", "Striker Mikkel Aasgard scored twice.\nThe final ended 2-0.");
+  u.Add("b", "Two goals came from Mikkel Aasg\u00e5rd in the final.");
+  EXPECT_EQ(Find(CompareStory(u), ConflictKind::kName), nullptr);
+}
+
 TEST(Compare, LeadsGiveDifferentDaysForOneHappening) {
   TestStory t;
   t.Add("a",
