@@ -553,6 +553,30 @@ TEST(Compare, ParaphrasedCountOfOnePerson) {
   EXPECT_TRUE(HasValue(*n, "25"));
 }
 
+TEST(Compare, FinalScoreOfOneGame) {
+  TestStory t;
+  t.Add("a", "Falcons beat Estvik United 20 - 13 to reach the final\n\nKorsholm won at home.");
+  t.Add("b", "Falcons Reach Final With 21-13 Win Over Estvik United\n\nThe stadium was full.");
+  Comparison c = CompareStory(t);
+  const Conflict* n = Find(c, ConflictKind::kNumber);
+  ASSERT_NE(n, nullptr);
+  EXPECT_TRUE(HasValue(*n, "20 - 13"));
+  EXPECT_TRUE(HasValue(*n, "21-13"));
+}
+
+TEST(Compare, ScoresOfOtherGamesOrWrittenTwoWaysAreNoConflict) {
+  // Another game of the same team.
+  TestStory t;
+  t.Add("a", "Falcons beat Estvik United 20 - 13 to reach the final.");
+  t.Add("b", "The Falcons lost 7 - 3 to Ringvold in the opening week.");
+  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kNumber), nullptr);
+  // One score, spaced and not.
+  TestStory u;
+  u.Add("a", "Falcons beat Estvik United 20 - 13 to reach the final.");
+  u.Add("b", "Falcons Reach Final With 20-13 Win Over Estvik United.");
+  EXPECT_EQ(Find(CompareStory(u), ConflictKind::kNumber), nullptr);
+}
+
 TEST(Compare, CountsOfTwoPeopleAreNoConflict) {
   TestStory t;
   t.Add("a", "Goalkeeper Tobias Lindqvist made 12 saves for Korsholm before the break.");
