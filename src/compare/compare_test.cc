@@ -395,6 +395,27 @@ TEST(Compare, OneDateWithTwoWrittenWeekdays) {
 }
 
 // Fictional: "historic" and "history" are one word family around the two days.
+TEST(Compare, OneDateWithTwoWrittenWeekdaysInUnrelatedSentences) {
+  TestStory t;
+  t.Add("a",
+        "Ferries between Korsholm and Estvik were cancelled.\n"
+        "The link failed on Saturday 8 October 2011, and repairs may take days.");
+  t.Add("b",
+        "Harbour operators in Estvik are scrambling to reroute passengers.\n"
+        "Services have been down since Tuesday 8 October 2011, the operator said.\n"
+        "No one was hurt on 8 October.");
+  Comparison c = CompareStory(t);
+  const Conflict* d = Find(c, ConflictKind::kDate);
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(HasValue(*d, "Saturday"));
+  EXPECT_TRUE(HasValue(*d, "Tuesday"));
+  // The same date with one weekday, and without one, is no conflict.
+  TestStory u;
+  u.Add("a", "Ferries were cancelled.\nThe link failed on Saturday 8 October 2011.");
+  u.Add("b", "Operators are rerouting passengers.\nServices have been down since 8 October 2011.");
+  EXPECT_EQ(Find(CompareStory(u), ConflictKind::kDate), nullptr);
+}
+
 TEST(Compare, LeadDaysMatchedAcrossAWordFamily) {
   TestStory t;
   t.Add("a", "A fire on Tuesday destroyed the historic dairy warehouse at Korsholm.");

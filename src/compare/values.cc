@@ -579,6 +579,32 @@ bool InLead(const StoryView& v, SentenceRef r) {
   return v.docs[r.doc]->is_title || r.sentence < kLeadSentences;
 }
 
+// One calendar date written with two different weekdays by two articles ("went down on
+// Saturday 8 October 2011" / "downtime beginning on Tuesday 8 October 2011"): at most one of
+// them is right, whatever claims the two sentences make, so the sentences need not be aligned
+// or similar. A date written once with its weekday and once without is no conflict.
+void WeekdaysOfOneDate(const StoryView& v, ConflictSet* out) {
+  std::map<int64_t, std::vector<std::pair<uint32_t, const DateMention*>>> by_day;
+  for (uint32_t u = 0; u < v.docs.size(); ++u) {
+    for (const DateMention& m : v.docs[u]->dates) {
+      if (m.kind == DateMention::Kind::kCalendar && m.day && m.written_weekday >= 0)
+        by_day[*m.day].emplace_back(u, &m);
+    }
+  }
+  for (const auto& [day, mentions] : by_day) {
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      for (size_t j = i + 1; j < mentions.size(); ++j) {
+        auto [ua, x] = mentions[i];
+        auto [ub, y] = mentions[j];
+        if (v.SameArticle(ua, ub) || x->written_weekday == y->written_weekday ||
+            out->AreCopies({ua, x->sentence}, {ub, y->sentence}))
+          continue;
+        AddDatePair(v, ua, *x, ub, *y, 0.7, out);
+      }
+    }
+  }
+}
+
 void DateConflicts(const StoryView& v, ConflictSet* out) {
   for (const Fact& f : v.alignment.facts) {
     for (size_t i = 0; i < f.members.size(); ++i) {
@@ -615,6 +641,7 @@ void DateConflicts(const StoryView& v, ConflictSet* out) {
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& x, const Candidate& y) { return x.cos > y.cos; });
   for (const Candidate& c : candidates) DatePairs(v, c.a, c.b, false, c.lead, out);
+  WeekdaysOfOneDate(v, out);
 }
 
 // ---- quotes ----
