@@ -35,6 +35,26 @@ TEST(Numbers, DecimalSpacedByTheSourcesTokenisation) {
   EXPECT_EQ(Texts("It ended in 2011. 30 people died."), (std::vector<std::string>{"2011", "30"}));
 }
 
+TEST(Numbers, QuakeMagnitudesCountTheMagnitude) {
+  for (const char* text : {"A 5.9 magnitude earthquake hit the island.",
+                           "A 6.9-magnitude quake hit the island.",
+                           "A quake with a magnitude of at least 6.9 hit the island.",
+                           "A magnitude-5.2 quake hit the island.",
+                           "A quake measuring 5.6 on the Richter scale hit the island.",
+                           "Earlier a 5.6 quake jolted the island."}) {
+    EXPECT_EQ(One(text).counted, "magnitud") << text;
+  }
+  // A count near the word is still a count of its own noun.
+  EXPECT_EQ(Texts("Aftershocks of lower magnitude hurt 4 people."), (std::vector<std::string>{"4"}));
+  EXPECT_EQ(One("Aftershocks of lower magnitude hurt 4 people.").counted, "peopl");
+  EXPECT_EQ(One("The island felt 5 quakes in a week.").counted, "quak");
+}
+
+TEST(Numbers, AbbreviatedMonthDayIsADate) {
+  EXPECT_EQ(Texts("He was hurt in the Oct. 19 loss at Carolina, one of 3 losses."),
+            (std::vector<std::string>{"3"}));
+}
+
 TEST(Numbers, DigitsAndTheCountedNoun) {
   NumberMention n = One("Rescuers pulled 42 passengers from the water.");
   EXPECT_EQ(n.value, 42);

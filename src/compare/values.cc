@@ -182,7 +182,10 @@ bool InScore(const Document& d, const NumberMention& m) {
 bool Unambiguous(const Document& d, const NumberMention& n) {
   for (const NumberMention& m : d.numbers) {
     if (&m == &n || m.sentence != n.sentence || m.is_year || InScore(d, m)) continue;
-    if (CountKey(m) == CountKey(n) || (m.counted.empty() && m.unit.empty())) return false;
+    // A bare number is no quake magnitude (numbers.cc names those by their own word).
+    bool bare_could_count = n.counted != "magnitud";
+    if (CountKey(m) == CountKey(n) || (bare_could_count && m.counted.empty() && m.unit.empty()))
+      return false;
   }
   return true;
 }
@@ -250,6 +253,10 @@ bool HasYear(const Document& d, uint32_t sentence) {
   for (const NumberMention& n : d.numbers) {
     if (n.sentence == sentence && n.is_year) return true;
   }
+  // A month alone ("struck ... in September") dates another happening the same way.
+  for (const DateMention& m : d.dates) {
+    if (m.sentence == sentence && m.kind == DateMention::Kind::kMonth) return true;
+  }
   return false;
 }
 
@@ -305,12 +312,16 @@ size_t SharedAround(const Document& A, const NumberMention& a, const Document& B
   return shared;
 }
 
-// Mentions in article `doc` within kMaxRatio of `n`'s value.
+// Distinct values in unit `doc` within kMaxRatio of `n`'s value: a headline and a lead
+// repeating one figure ("5.9 Earthquake Jolts Iran" / "A 5.9 magnitude earthquake") still
+// count the thing once.
 size_t NearCount(const std::vector<std::pair<uint32_t, const NumberMention*>>& mentions,
                  uint32_t doc, const NumberMention& n) {
-  size_t count = 0;
-  for (const auto& [d, m] : mentions) count += d == doc && Comparable(*m, n);
-  return count;
+  std::set<std::string> values;
+  for (const auto& [d, m] : mentions) {
+    if (d == doc && Comparable(*m, n)) values.insert(ValueKey(*m));
+  }
+  return values.size();
 }
 
 // Mentions of one counted thing are compared across articles when their sentences state the
