@@ -175,7 +175,7 @@ class NumberScanner {
 bool NumberScanner::IsDateOrCode(uint32_t i) const {
   const uint32_t n = static_cast<uint32_t>(s_.words.size());
   const Word& w = s_.words[i];
-  // "magnitude-5.2" is a quantity, unlike "F-16".
+  // "magnitude-4.1" is a quantity, unlike "F-16".
   if (i >= 2 && IsPunct(s_.words[i - 1], "-") && s_.words[i - 2].norm == "magnitude") return false;
   // Glued to punctuation, possibly across a sentence split (".5", "-5", "#3", "/2").
   if (w.begin > 0 && std::string_view(".-/:#").find(text_[w.begin - 1]) != std::string_view::npos) {
@@ -229,7 +229,7 @@ bool NumberScanner::IsCountingOne(uint32_t i) const {
   return i == 0 || !kDeny.count(s_.words[i - 1].norm);
 }
 
-// A decimal whose point the source's tokenisation spaced ("a 5. 9 magnitude quake", "$2. 6
+// A decimal whose point the source's tokenisation spaced ("a 4. 7 magnitude quake", "$3. 1
 // million"; text/sentences.cc keeps them in one sentence): one or two digits, a glued ".", and
 // digits one space after it. Extends the core over the three words and sets the value.
 void NumberScanner::SpacedDecimal(uint32_t i, double* value, uint32_t* core_end) const {
@@ -339,14 +339,14 @@ uint32_t NumberScanner::UnitAfter(uint32_t end, NumberMention* m) const {
   return end;
 }
 
-// A quake's magnitude is what the number gives, whatever noun follows: "a 5.9 magnitude
-// earthquake", "a 6.9-magnitude quake", "a magnitude of at least 6.9", "a magnitude-5.2 quake",
-// "measuring 5.6 on the Richter scale", "a 5.6 quake".
+// A quake's magnitude is what the number gives, whatever noun follows: "a 4.7 magnitude
+// earthquake", "a 6.2-magnitude quake", "a magnitude of at least 6.2", "a magnitude-4.1 quake",
+// "measuring 4.4 on the Richter scale", "a 4.4 quake".
 bool NumberScanner::IsMagnitude(uint32_t begin, uint32_t end, double value) const {
   const auto& ws = s_.words;
   auto is = [&](uint32_t k, std::string_view w) { return k < ws.size() && ws[k].norm == w; };
   uint32_t after = is(end, "-") ? end + 1 : end;
-  // "a 5.6 quake": a decimal before a quake noun is its magnitude ("5 quakes" count them).
+  // "a 4.4 quake": a decimal before a quake noun is its magnitude ("5 quakes" count them).
   static const WordList kQuakes = {"quake", "earthquake", "temblor", "tremor", "aftershock"};
   bool decimal = value != static_cast<double>(static_cast<int64_t>(value));
   if (decimal && value < 10 && after < ws.size() && kQuakes.Contains(ws[after].norm)) return true;

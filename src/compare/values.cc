@@ -313,7 +313,7 @@ size_t SharedAround(const Document& A, const NumberMention& a, const Document& B
 }
 
 // Distinct values in unit `doc` within kMaxRatio of `n`'s value: a headline and a lead
-// repeating one figure ("5.9 Earthquake Jolts Iran" / "A 5.9 magnitude earthquake") still
+// repeating one figure ("4.7 Quake Shakes Korsholm" / "A 4.7 magnitude quake") still
 // count the thing once.
 size_t NearCount(const std::vector<std::pair<uint32_t, const NumberMention*>>& mentions,
                  uint32_t doc, const NumberMention& n) {
@@ -590,8 +590,8 @@ bool InLead(const StoryView& v, SentenceRef r) {
   return v.docs[r.doc]->is_title || r.sentence < kLeadSentences;
 }
 
-// One calendar date written with two different weekdays by two articles ("went down on
-// Saturday 8 October 2011" / "downtime beginning on Tuesday 8 October 2011"): at most one of
+// One calendar date written with two different weekdays by two articles ("the link failed
+// on Saturday 8 October 2011" / "services down since Tuesday 8 October 2011"): at most one of
 // them is right, whatever claims the two sentences make, so the sentences need not be aligned
 // or similar. A date written once with its weekday and once without is no conflict.
 void WeekdaysOfOneDate(const StoryView& v, ConflictSet* out) {
@@ -789,10 +789,10 @@ size_t SharedStems(const Document& a, uint32_t sa, const Document& b, uint32_t s
 // Two reports of one game give its final score in the same claim (aligned sentences) or in
 // their headlines, each sentence one score: different scores are a
 // conflict when the sentences share at least kScoreSharedWords content words (the two teams, or
-// a team and the verb: "Colts beat Chiefs 20 - 13" / "Colts ... 21 - 13 Win Over Chiefs"). A
+// a team and the verb: "Falcons beat Estvik 20 - 13" / "Falcons ... 21 - 13 Win Over Estvik"). A
 // sentence with two scores (a game and a season record) is left alone. Lead sentences beyond the
-// headline give running scores, records and other margins ("trailing 14-0", "Klitschko (52-3,
-// 46 KOs)", "a 44 - 26 rebounding edge"): on conflicts-dev/real-pairs they made 5 false
+// headline give running scores, records and other margins ("trailing 10-0", "Brekke (31-2,
+// 20 KOs)", "a 40 - 31 rebounding edge"): on conflicts-dev/real-pairs they made 5 false
 // conflicts in 3 untouched pairs, so unaligned sentences are compared only between headlines.
 constexpr size_t kScoreSharedWords = 2;
 

@@ -67,8 +67,8 @@ bool DotIsAbbreviation(const std::vector<Token>& tokens, size_t dot) {
   return prev.norm.size() == 1 && prev.upper_initial;
 }
 
-// A decimal or clock time whose point was spaced by the source's tokenisation ("a 5. 9
-// magnitude quake", "$2. 6 million", "11. 30 p.m."): a number of one or two digits glued to
+// A decimal or clock time whose point was spaced by the source's tokenisation ("a 4. 7
+// magnitude quake", "$3. 1 million", "10. 45 p.m."): a number of one or two digits glued to
 // the "." and a number right after one space. A year ("in 2011. 30 people") still ends a
 // sentence; a one- or two-digit count ending a sentence before one starting with a number is
 // far rarer than this damage in scraped text.
