@@ -598,6 +598,24 @@ TEST(Compare, ScoresOfOtherGamesOrWrittenTwoWaysAreNoConflict) {
   EXPECT_EQ(Find(CompareStory(u), ConflictKind::kNumber), nullptr);
 }
 
+TEST(Compare, CountOfOnePersonNamedFarFromTheNumber) {
+  // Each article counts points for two players, so neither count is paired as a lone figure:
+  // the one player both sentences name stands for a shared word around the numbers.
+  TestStory t;
+  t.Add("a", "Jonas Brekke added 11 points for the visitors.", "",
+        "Mikkel Aasgard scored 23 points on Friday in a bruising derby win over Estvik United at "
+        "the old Hamnvik ground.");
+  t.Add("b", "Tobias Lindqvist had 6 points off the bench.", "",
+        "Mikkel Aasgard put on a show as usual, scoring 25 points as Korsholm cruised into the cup "
+        "semi-finals for a third straight season.");
+  Comparison c = CompareStory(t);
+  const Conflict* n = Find(c, ConflictKind::kNumber);
+  ASSERT_NE(n, nullptr);
+  EXPECT_TRUE(HasValue(*n, "23"));
+  EXPECT_TRUE(HasValue(*n, "25"));
+  EXPECT_EQ(c.conflicts.size(), 1u);  // not 11 / 6: two players
+}
+
 TEST(Compare, CountsOfTwoPeopleAreNoConflict) {
   TestStory t;
   t.Add("a", "Goalkeeper Tobias Lindqvist made 12 saves for Korsholm before the break.");

@@ -301,13 +301,14 @@ size_t SharedAround(const Document& A, const NumberMention& a, const Document& B
   // Counts said of two different people ("Garrard completed 28 passes" / "Manning ...
   // completing his first 17 passes") are two counts.
   std::set<std::string> pa = PeopleIn(A, a.sentence), pb = PeopleIn(B, b.sentence);
-  if (!pa.empty() && !pb.empty() &&
-      std::none_of(pa.begin(), pa.end(), [&](const std::string& p) { return pb.count(p) > 0; })) {
-    return 0;
-  }
+  const bool same_person =
+      std::any_of(pa.begin(), pa.end(), [&](const std::string& p) { return pb.count(p) > 0; });
+  if (!pa.empty() && !pb.empty() && !same_person) return 0;
   std::set<std::string> wa = WordsAround(A, a.sentence, a.span),
                         wb = WordsAround(B, b.sentence, b.span);
-  size_t shared = 0;
+  // The one person both sentences name counts as a shared word, however far from the number
+  // ("Mikkel Aasgard put on a show, scoring 25 points").
+  size_t shared = same_person ? 1 : 0;
   for (const std::string& w : wa) shared += w != a.counted && wb.count(w);
   return shared;
 }
