@@ -26,6 +26,23 @@ bool HasValue(const Conflict& c, const std::string& needle) {
   return false;
 }
 
+// Whether two one-paragraph articles `a` and `b` are found to conflict on `kind`.
+bool HasConflict(const std::string& a, const std::string& b, ConflictKind kind) {
+  TestStory t;
+  t.Add("a", a);
+  t.Add("b", b);
+  return Find(CompareStory(t), kind) != nullptr;
+}
+
+// One conflict of `kind` holds both values.
+void ExpectConflict(const Comparison& c, ConflictKind kind, const std::string& x,
+                    const std::string& y) {
+  const Conflict* n = Find(c, kind);
+  ASSERT_NE(n, nullptr) << x << " / " << y;
+  EXPECT_TRUE(HasValue(*n, x));
+  EXPECT_TRUE(HasValue(*n, y));
+}
+
 TEST(Compare, AgreementsAndUniqueFacts) {
   TestStory t;
   t.Add("a",
@@ -313,14 +330,13 @@ TEST(Compare, PluralOfANameWordIsNoConflict) {
 }
 
 TEST(Compare, NameWrittenWithAndWithoutAccentsIsNoConflict) {
-  TestStory t;
-  t.Add("a", "Thieves rammed a car into a jeweller on Torget Strandgarden in Korsholm on Monday.");
-  t.Add("b", "A jeweller on the old Torget Strandg\u00e5rden was raided by four men on Monday.");
-  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kName), nullptr);
-  TestStory u;
-  u.Add("a", "Striker Mikkel Aasgard scored twice.\nThe final ended 2-0.");
-  u.Add("b", "Two goals came from Mikkel Aasg\u00e5rd in the final.");
-  EXPECT_EQ(Find(CompareStory(u), ConflictKind::kName), nullptr);
+  EXPECT_FALSE(HasConflict(
+      "Thieves rammed a car into a jeweller on Torget Strandgarden in Korsholm on Monday.",
+      "A jeweller on the old Torget Strandg\u00e5rden was raided by four men on Monday.",
+      ConflictKind::kName));
+  EXPECT_FALSE(HasConflict("Striker Mikkel Aasgard scored twice.\nThe final ended 2-0.",
+                           "Two goals came from Mikkel Aasg\u00e5rd in the final.",
+                           ConflictKind::kName));
 }
 
 TEST(Compare, LeadsGiveDifferentDaysForOneHappening) {
@@ -405,10 +421,7 @@ TEST(Compare, OneDateWithTwoWrittenWeekdaysInUnrelatedSentences) {
         "Services have been down since Tuesday 8 October 2011, the operator said.\n"
         "No one was hurt on 8 October.");
   Comparison c = CompareStory(t);
-  const Conflict* d = Find(c, ConflictKind::kDate);
-  ASSERT_NE(d, nullptr);
-  EXPECT_TRUE(HasValue(*d, "Saturday"));
-  EXPECT_TRUE(HasValue(*d, "Tuesday"));
+  ExpectConflict(c, ConflictKind::kDate, "Saturday", "Tuesday");
   // The same date with one weekday, and without one, is no conflict.
   TestStory u;
   u.Add("a", "Ferries were cancelled.\nThe link failed on Saturday 8 October 2011.");
@@ -579,23 +592,18 @@ TEST(Compare, FinalScoreOfOneGame) {
   t.Add("a", "Falcons beat Estvik United 20 - 13 to reach the final\n\nKorsholm won at home.");
   t.Add("b", "Falcons Reach Final With 21-13 Win Over Estvik United\n\nThe stadium was full.");
   Comparison c = CompareStory(t);
-  const Conflict* n = Find(c, ConflictKind::kNumber);
-  ASSERT_NE(n, nullptr);
-  EXPECT_TRUE(HasValue(*n, "20 - 13"));
-  EXPECT_TRUE(HasValue(*n, "21-13"));
+  ExpectConflict(c, ConflictKind::kNumber, "20 - 13", "21-13");
 }
 
 TEST(Compare, ScoresOfOtherGamesOrWrittenTwoWaysAreNoConflict) {
   // Another game of the same team.
-  TestStory t;
-  t.Add("a", "Falcons beat Estvik United 20 - 13 to reach the final.");
-  t.Add("b", "The Falcons lost 7 - 3 to Ringvold in the opening week.");
-  EXPECT_EQ(Find(CompareStory(t), ConflictKind::kNumber), nullptr);
+  EXPECT_FALSE(HasConflict("Falcons beat Estvik United 20 - 13 to reach the final.",
+                           "The Falcons lost 7 - 3 to Ringvold in the opening week.",
+                           ConflictKind::kNumber));
   // One score, spaced and not.
-  TestStory u;
-  u.Add("a", "Falcons beat Estvik United 20 - 13 to reach the final.");
-  u.Add("b", "Falcons Reach Final With 20-13 Win Over Estvik United.");
-  EXPECT_EQ(Find(CompareStory(u), ConflictKind::kNumber), nullptr);
+  EXPECT_FALSE(HasConflict("Falcons beat Estvik United 20 - 13 to reach the final.",
+                           "Falcons Reach Final With 20-13 Win Over Estvik United.",
+                           ConflictKind::kNumber));
 }
 
 TEST(Compare, CountOfOnePersonNamedFarFromTheNumber) {
@@ -609,10 +617,7 @@ TEST(Compare, CountOfOnePersonNamedFarFromTheNumber) {
         "Mikkel Aasgard put on a show as usual, scoring 25 points as Korsholm cruised into the cup "
         "semi-finals for a third straight season.");
   Comparison c = CompareStory(t);
-  const Conflict* n = Find(c, ConflictKind::kNumber);
-  ASSERT_NE(n, nullptr);
-  EXPECT_TRUE(HasValue(*n, "23"));
-  EXPECT_TRUE(HasValue(*n, "25"));
+  ExpectConflict(c, ConflictKind::kNumber, "23", "25");
   EXPECT_EQ(c.conflicts.size(), 1u);  // not 11 / 6: two players
 }
 
