@@ -5,12 +5,13 @@
 //     Starts `B serve --db F` on a free port and POSTs the example corpus replicated to N
 //     articles (bench/replica.h) as JSON Lines batches from W connections, while R connections
 //     read without pause (a page of the story list, then one of its stories). Reports articles
-//     acknowledged per second and reads per second. Check: every article acknowledged and
+//     acknowledged per second, reads per second, the server's CPU time (user + system, reads
+//     served included) and the load average. Check: every article acknowledged and
 //     stored, one story per planted event per replica (give or take one), every read 200.
 //   serve_bench crash --bin B --db F [--kills K] [--batch B]
-//     K times: start the server, POST batches without pause, `kill -9` it 0.2-0.7 s in; after
-//     each restart every article acknowledged so far must be there in the story it was
-//     acknowledged with. Check: 0 acknowledged articles lost or moved.
+//     K times: start the server, POST batches without pause, `kill -9` it 0-0.5 s after its
+//     first acknowledged batch; after each restart every article acknowledged so far must be
+//     there in the story it was acknowledged with. Check: 0 acknowledged articles lost or moved.
 #include <httplib.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -21,6 +22,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -50,6 +52,29 @@ class Server : public parallax_test::ServeProcess {
   ~Server() { Stop(SIGTERM); }
 };
 
+// CPU seconds (user + system) the process `pid` has used so far, from /proc/PID/stat; -1 when
+// unreadable. The machine is shared, so the rate in wall time also counts other people's jobs.
+double ProcessCpuSeconds(pid_t pid) {
+  FILE* f = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "r");
+  if (!f) return -1;
+  char buf[2048];
+  const size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+  std::fclose(f);
+  buf[n] = '\0';
+  // Fields after the command name (which may hold spaces, so find its closing parenthesis):
+  // state is field 3; utime and stime are fields 14 and 15.
+  const char* p = std::strrchr(buf, ')');
+  unsigned long utime = 0, stime = 0;
+  if (!p || std::sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime, &stime) != 2) return -1;
+  return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+// The 1-minute load average (other engineers' builds share the machine).
+double Load() {
+  double l[1] = {-1};
+  return getloadavg(l, 1) == 1 ? l[0] : -1;
+}
+
 std::string ArticleLine(const parallax::Article& a) {
   Json j{{"id", a.id}, {"title", a.title}, {"text", a.text}, {"outlet", a.outlet}, {"url", a.url}};
   if (a.published) j["published"] = parallax::FormatIsoTime(*a.published);
@@ -70,6 +95,7 @@ int Ingest(const Flags& f) {
   if (server.port() == 0) return std::fprintf(stderr, "serve_bench: the server did not start\n"), 1;
   std::atomic<size_t> next_body = 0, acknowledged = 0, reads = 0, bad_reads = 0;
   std::atomic<bool> done = false, failed = false;
+  const double cpu_start = ProcessCpuSeconds(server.pid());
   auto start = std::chrono::steady_clock::now();
   std::vector<std::thread> threads;
   for (size_t w = 0; w < f.writers; ++w) {
@@ -104,6 +130,7 @@ int Ingest(const Flags& f) {
   }
   for (auto& t : threads) t.join();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double cpu = ProcessCpuSeconds(server.pid()) - cpu_start;
   done = true;
   for (auto& t : readers) t.join();
   httplib::Client c = server.Client();
@@ -113,9 +140,11 @@ int Ingest(const Flags& f) {
   const bool ok = !failed && acknowledged == all.size() && health["articles"].get<size_t>() == all.size() &&
                   stories >= replicas * 11 && stories <= replicas * 13 && bad_reads == 0;
   std::printf("mode=ingest articles=%zu MB=%.1f batch=%zu writers=%zu readers=%zu stories=%zu seconds=%.2f "
-              "articles_per_s=%.0f reads=%zu reads_per_s=%.0f check=%s\n",
+              "articles_per_s=%.0f reads=%zu reads_per_s=%.0f server_cpu_s=%.2f server_cpu_ms_per_article=%.3f "
+              "load=%.1f check=%s\n",
               static_cast<size_t>(acknowledged), bytes / 1e6, f.batch, f.writers, f.readers, stories, seconds,
-              acknowledged / seconds, static_cast<size_t>(reads), reads / seconds, ok ? "ok" : "FAILED");
+              acknowledged / seconds, static_cast<size_t>(reads), reads / seconds, cpu,
+              1000 * cpu / static_cast<double>(std::max<size_t>(acknowledged, 1)), Load(), ok ? "ok" : "FAILED");
   return ok ? 0 : 1;
 }
 
@@ -143,22 +172,31 @@ int Crash(const Flags& f) {
     }
     unchecked.clear();
     if (round == f.kills) break;
-    std::atomic<bool> stop = false;
+    std::atomic<bool> stop = false, writer_done = false;
+    std::atomic<size_t> round_batches = 0;
     std::thread writer([&] {
       httplib::Client c = server.Client();
       while (!stop && next < all.size()) {
         std::string body;
         for (size_t j = 0; j < f.batch && next < all.size(); ++j) body += ArticleLine(all[next++]);
         auto r = c.Post("/v1/articles", body, "application/x-ndjson");
-        if (!r || r->status != 200) return;  // killed mid-request: this batch is not acknowledged
+        if (!r || r->status != 200) break;  // killed mid-request: this batch is not acknowledged
         const Json reply = Json::parse(r->body);
         for (const Json& item : reply["items"]) {
           acknowledged[item["id"]] = item["story"];
           unchecked.push_back(item["id"]);
         }
+        ++round_batches;
       }
+      writer_done = true;
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(200 + rng() % 500));
+    // The kill lands 0-500 ms after the round's first acknowledged batch, so that every round
+    // has something to lose however loaded the machine is (a fixed delay from the start found
+    // nothing acknowledged yet at a load average of 18).
+    for (int waited = 0; round_batches == 0 && !writer_done && waited < 120000; waited += 5) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 500));
     server.Stop(SIGKILL);
     stop = true;
     writer.join();

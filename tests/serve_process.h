@@ -52,6 +52,7 @@ class ServeProcess {
   ServeProcess& operator=(const ServeProcess&) = delete;
 
   int port() const { return port_; }  // 0 when the server did not start
+  pid_t pid() const { return pid_; }
   const std::string& first_line() const { return first_line_; }
   httplib::Client Client() const {
     httplib::Client c("127.0.0.1", port_);

@@ -7,6 +7,10 @@
 // A server files articles one batch at a time and builds one story when asked:
 //   std::vector<Filing> f = p.Add(batch);   // each article's story number, or why not
 //   parallax::Story s = p.BuildStory(f[0].story.value());
+// or runs the per-article stages itself, on its own threads and outside its locks, and files
+// the results in arrival order (what Add does inside):
+//   parallax::PreparedArticle a = parallax::Pipeline::Prepare(article, options);  // any thread
+//   parallax::Filing f = p.File(std::move(a));                                     // in order
 //
 // Per-article stages (clean, analyze, dedup signatures) run on all cores; clustering takes
 // the articles in arrival order. Thread-safety: not thread-safe; call from one thread.
@@ -42,6 +46,22 @@ struct Filing {
   bool kept = false;
 };
 
+// One article after the per-article stages (validation, clean, analyze, dedup signature,
+// cluster features), ready to be filed: made by Pipeline::Prepare, consumed by Pipeline::File.
+// Move-only.
+class PreparedArticle {
+ public:
+  PreparedArticle();
+  ~PreparedArticle();
+  PreparedArticle(PreparedArticle&&) noexcept;
+  PreparedArticle& operator=(PreparedArticle&&) noexcept;
+
+ private:
+  friend class Pipeline;
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 class Pipeline {
  public:
   explicit Pipeline(const PipelineOptions& options);
@@ -52,6 +72,14 @@ class Pipeline {
   // Adds a batch of articles in arrival order. Articles with no usable text, or whose id was
   // already seen, are rejected into the report, never thrown. Returns one Filing per article.
   std::vector<Filing> Add(std::vector<Article> articles);
+  // The per-article stages of Add for one article, apart from filing it. A pure function of
+  // the article and the options: thread-safe, and needs no Pipeline (so no lock on one).
+  static PreparedArticle Prepare(Article article, const PipelineOptions& options);
+  // Files one prepared article (duplicate id check, copy detection, clustering) as Add files
+  // each of its articles: adding a batch, or preparing and filing its articles one by one in
+  // the same order, gives the same stories. Prepare with this pipeline's options. Not
+  // thread-safe, like Add.
+  Filing File(PreparedArticle article);
   // Records an input that could not be read, so that it appears in the report.
   void Reject(Rejection rejection);
   // Builds the stories (digest, agreements, unique, conflicts) of everything added.

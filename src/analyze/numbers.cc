@@ -158,6 +158,8 @@ class NumberScanner {
   bool IsDateOrCode(uint32_t i) const;
   bool IsCountingOne(uint32_t i) const;
   bool Core(uint32_t i, double* value, uint32_t* core_begin, uint32_t* core_end) const;
+  void SpacedDecimal(uint32_t i, double* value, uint32_t* core_end) const;
+  bool IsMagnitude(uint32_t begin, uint32_t end, double value) const;
   uint32_t MoneyBefore(uint32_t begin, NumberMention* m) const;
   uint32_t ScaleAfter(uint32_t i, uint32_t end, double* value, NumberMention* m) const;
   uint32_t UnitAfter(uint32_t end, NumberMention* m) const;
@@ -173,6 +175,8 @@ class NumberScanner {
 bool NumberScanner::IsDateOrCode(uint32_t i) const {
   const uint32_t n = static_cast<uint32_t>(s_.words.size());
   const Word& w = s_.words[i];
+  // "magnitude-4.1" is a quantity, unlike "F-16".
+  if (i >= 2 && IsPunct(s_.words[i - 1], "-") && s_.words[i - 2].norm == "magnitude") return false;
   // Glued to punctuation, possibly across a sentence split (".5", "-5", "#3", "/2").
   if (w.begin > 0 && std::string_view(".-/:#").find(text_[w.begin - 1]) != std::string_view::npos) {
     return true;
@@ -180,6 +184,7 @@ bool NumberScanner::IsDateOrCode(uint32_t i) const {
   if (i > 0) {
     const Word& prev = s_.words[i - 1];
     if (MonthAt(s_, i - 1)) return true;  // "March 3", "March 2026"
+    if (i >= 2 && IsPunct(prev, ".") && MonthAt(s_, i - 2)) return true;  // "Oct. 19"
     if (Adjacent(prev, w) && prev.kind == TokenKind::kPunct &&
         (prev.norm == "-" || prev.norm == "/" || prev.norm == ":" || prev.norm == "." ||
          prev.norm == "#" || prev.norm == "\xE2\x80\x93")) {
@@ -204,7 +209,8 @@ bool NumberScanner::IsDateOrCode(uint32_t i) const {
     if (MonthAt(s_, i + 1)) return true;  // "3 March"
     if (next.norm == "of" && i + 2 < n && MonthAt(s_, i + 2)) return true;
     if (IsClockSuffix(next.norm) || next.norm == "o'clock") return true;
-    if (Adjacent(w, next) && next.kind == TokenKind::kPunct &&
+    bool magnitude_after = next.norm == "-" && i + 2 < n && s_.words[i + 2].norm == "magnitude";
+    if (Adjacent(w, next) && next.kind == TokenKind::kPunct && !magnitude_after &&
         (next.norm == "-" || next.norm == "/" || next.norm == ":" || next.norm == "\xE2\x80\x93")) {
       return true;
     }
@@ -223,6 +229,24 @@ bool NumberScanner::IsCountingOne(uint32_t i) const {
   return i == 0 || !kDeny.count(s_.words[i - 1].norm);
 }
 
+// A decimal whose point the source's tokenisation spaced ("a 4. 7 magnitude quake", "$3. 1
+// million"; text/sentences.cc keeps them in one sentence): one or two digits, a glued ".", and
+// digits one space after it. Extends the core over the three words and sets the value.
+void NumberScanner::SpacedDecimal(uint32_t i, double* value, uint32_t* core_end) const {
+  const auto& ws = s_.words;
+  if (i + 2 >= ws.size() || ws[i].norm.size() > 2 || !IsPunct(ws[i + 1], ".") ||
+      !Adjacent(ws[i], ws[i + 1]) || ws[i + 2].kind != TokenKind::kNumber ||
+      ws[i + 2].begin != ws[i + 1].end + 1)
+    return;
+  const std::string& frac = ws[i + 2].norm;
+  if (frac.empty() || frac.size() > 3 ||
+      frac.find_first_not_of("0123456789") != std::string::npos ||
+      ws[i].norm.find_first_not_of("0123456789") != std::string::npos)
+    return;
+  *value = NumberValue(ws[i].norm + "." + frac);
+  *core_end = i + 3;
+}
+
 // The number itself: digits, a cardinal word, or "a"/"an" before a scale ("a dozen").
 bool NumberScanner::Core(uint32_t i, double* value, uint32_t* core_begin,
                          uint32_t* core_end) const {
@@ -232,6 +256,7 @@ bool NumberScanner::Core(uint32_t i, double* value, uint32_t* core_begin,
   if (w.kind == TokenKind::kNumber) {
     if (!IsWellFormedNumber(w.norm) || IsDateOrCode(i)) return false;
     *value = NumberValue(w.norm);
+    SpacedDecimal(i, value, core_end);
     return true;
   }
   if (w.kind != TokenKind::kWord) return false;
@@ -314,6 +339,30 @@ uint32_t NumberScanner::UnitAfter(uint32_t end, NumberMention* m) const {
   return end;
 }
 
+// A quake's magnitude is what the number gives, whatever noun follows: "a 4.7 magnitude
+// earthquake", "a 6.2-magnitude quake", "a magnitude of at least 6.2", "a magnitude-4.1 quake",
+// "measuring 4.4 on the Richter scale", "a 4.4 quake".
+bool NumberScanner::IsMagnitude(uint32_t begin, uint32_t end, double value) const {
+  const auto& ws = s_.words;
+  auto is = [&](uint32_t k, std::string_view w) { return k < ws.size() && ws[k].norm == w; };
+  uint32_t after = is(end, "-") ? end + 1 : end;
+  // "a 4.4 quake": a decimal before a quake noun is its magnitude ("5 quakes" count them).
+  static const WordList kQuakes = {"quake", "earthquake", "temblor", "tremor", "aftershock"};
+  bool decimal = value != static_cast<double>(static_cast<int64_t>(value));
+  if (decimal && value < 10 && after < ws.size() && kQuakes.Contains(ws[after].norm)) return true;
+  if (is(after, "magnitude") ||
+      (is(end, "on") && is(end + 1, "the") && is(end + 2, "richter")))
+    return true;
+  // Up to four words before, through stopwords ("of", "a"), "-" and qualifiers only.
+  for (uint32_t k = begin, steps = 0; k-- > 0 && steps < 4; ++steps) {
+    if (ws[k].norm == "magnitude") return true;
+    if (!(ws[k].stop && ws[k].kind == TokenKind::kWord) && ws[k].norm != "-" &&
+        !IsQualifierWord(ws[k].norm))
+      break;
+  }
+  return false;
+}
+
 uint32_t NumberScanner::ParseAt(uint32_t i, std::vector<NumberMention>* out) const {
   double value = 0;
   uint32_t core_begin, end;
@@ -332,6 +381,7 @@ uint32_t NumberScanner::ParseAt(uint32_t i, std::vector<NumberMention>* out) con
   bool bare = s_.words[i].kind == TokenKind::kNumber && m.unit.empty() && end == i + 1;
   m.is_year = bare && LooksLikeYear(s_, i);
   m.counted = CountedNoun(i, end, m);
+  if (IsMagnitude(begin, end, value)) m.counted = "magnitud";  // the stem of "magnitude"
   out->push_back(std::move(m));
   return end;
 }

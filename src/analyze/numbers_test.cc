@@ -26,6 +26,35 @@ std::vector<std::string> Texts(const std::string& text) {
   return out;
 }
 
+TEST(Numbers, DecimalSpacedByTheSourcesTokenisation) {
+  NumberMention n = One("A 4. 7 magnitude quake struck the island.");
+  EXPECT_DOUBLE_EQ(n.value, 4.7);
+  EXPECT_EQ(n.text, "4. 7");
+  EXPECT_DOUBLE_EQ(One("Thieves took $3. 1 million in jewels.").value, 3.1e6);
+  // Not a decimal: a year before the dot.
+  EXPECT_EQ(Texts("It ended in 2011. 30 people died."), (std::vector<std::string>{"2011", "30"}));
+}
+
+TEST(Numbers, QuakeMagnitudesCountTheMagnitude) {
+  for (const char* text : {"A 4.7 magnitude earthquake hit the island.",
+                           "A 6.2-magnitude quake hit the island.",
+                           "A quake with a magnitude of at least 6.2 hit the island.",
+                           "A magnitude-4.1 quake hit the island.",
+                           "A quake measuring 4.4 on the Richter scale hit the island.",
+                           "Hours later a 4.4 quake shook the harbour."}) {
+    EXPECT_EQ(One(text).counted, "magnitud") << text;
+  }
+  // A count near the word is still a count of its own noun.
+  EXPECT_EQ(Texts("Aftershocks of lower magnitude hurt 4 people."), (std::vector<std::string>{"4"}));
+  EXPECT_EQ(One("Aftershocks of lower magnitude hurt 4 people.").counted, "peopl");
+  EXPECT_EQ(One("The island felt 5 quakes in a week.").counted, "quak");
+}
+
+TEST(Numbers, AbbreviatedMonthDayIsADate) {
+  EXPECT_EQ(Texts("He was hurt in the Oct. 19 loss at Ringvold, one of 3 losses."),
+            (std::vector<std::string>{"3"}));
+}
+
 TEST(Numbers, DigitsAndTheCountedNoun) {
   NumberMention n = One("Rescuers pulled 42 passengers from the water.");
   EXPECT_EQ(n.value, 42);

@@ -68,6 +68,11 @@ class ConflictSet {
   std::map<RefKey, RefKey> wording_;
 };
 
+// Two folded name words that are one name respelled ("vedant" / "vandante"; similarity.h), not
+// the same letters with and without accents ("vendome" / "vendôme": an outlet's keyboard or
+// house style, not a disagreement). people.cc.
+bool Respelled(const std::string& a, const std::string& b);
+
 void FindEditConflicts(const StoryView& view, ConflictSet* out);
 void FindPeopleConflicts(const StoryView& view, ConflictSet* out);
 void FindValueConflicts(const StoryView& view, ConflictSet* out);

@@ -259,7 +259,7 @@ std::string QuoteText(const Side& x) {
 bool NearNames(const Side& a, const Side& b) {
   if (a.end - a.begin != b.end - b.begin) return false;
   for (uint32_t i = 0; i < a.end - a.begin; ++i) {
-    if (!NearSpelling(a.s.words[a.begin + i].norm, b.s.words[b.begin + i].norm)) return false;
+    if (!Respelled(a.s.words[a.begin + i].norm, b.s.words[b.begin + i].norm)) return false;
   }
   return true;
 }

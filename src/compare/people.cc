@@ -19,6 +19,7 @@
 #include "analyze/lexicon.h"
 #include "compare/conflicts.h"
 #include "text/similarity.h"
+#include "text/utf8.h"
 #include "util/strings.h"
 
 namespace parallax {
@@ -45,7 +46,7 @@ bool SamePersonSpelledTwoWays(const Spelling& a, const Spelling& b) {
   for (size_t i = 0; i < a.words.size(); ++i) {
     if (a.words[i] == b.words[i]) {
       ++same;
-    } else if (NearSpelling(a.words[i], b.words[i])) {
+    } else if (Respelled(a.words[i], b.words[i])) {
       ++near;
     } else {
       return false;
@@ -234,7 +235,7 @@ bool NearNameWords(const std::string& a, const std::string& b) {
   const std::string& shorter = la < lb ? a : b;
   const std::string& longer = la < lb ? b : a;
   if (la != lb && longer.compare(0, shorter.size(), shorter) == 0) return false;
-  return EditDistance(a, b) <= 2 && NearSpelling(a, b);
+  return EditDistance(a, b) <= 2 && Respelled(a, b);
 }
 
 bool Disjoint(const std::set<uint32_t>& a, const std::set<uint32_t>& b) {
@@ -321,6 +322,10 @@ void NameWordConflicts(const StoryView& view, ConflictSet* out) {
 }
 
 }  // namespace
+
+bool Respelled(const std::string& a, const std::string& b) {
+  return NearSpelling(a, b) && FoldAccents(a) != FoldAccents(b);
+}
 
 void FindPeopleConflicts(const StoryView& view, ConflictSet* out) {
   NameWordConflicts(view, out);

@@ -2,10 +2,10 @@
 #include "parallax/pipeline.h"
 
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
-#include <deque>
 #include <unordered_map>
 
 #include "align/align.h"
@@ -52,6 +52,7 @@ class Pipeline::Impl {
         clusterer_(o.cluster) {}
 
   std::vector<Filing> Add(std::vector<Article> batch);
+  Filing File(PreparedArticle::State& prepared);
   Story BuildStoryNumber(uint32_t story) const;
   size_t story_count() const { return stories_.size(); }
   void Reject(Rejection r) { rejected_.push_back(std::move(r)); }
@@ -60,6 +61,10 @@ class Pipeline::Impl {
  private:
   // The rejection reason, or empty when `a` is accepted (and its id taken).
   std::string Accept(const Article& a);
+  std::string TakeId(const Article& a);
+  std::string RejectWith(const Article& a, std::string why);
+  // The ordered stages for one accepted, processed article: copy detection, then clustering.
+  void FileProcessed(std::unique_ptr<Article> article, Processed& p, Filing& filing);
   Story BuildStory(const std::vector<uint32_t>& members) const;
   StoryArticle Describe(uint32_t i) const;
 
@@ -68,7 +73,8 @@ class Pipeline::Impl {
   DedupIndex dedup_;
   std::vector<uint32_t> dedup_slot_article_;  // dedup index slot -> article index
   OnlineClusterer clusterer_;
-  std::deque<Article> articles_;  // deque: Documents point into it, so addresses must not move
+  // Owned one by one: Documents point to their Article, so its address must never move.
+  std::vector<std::unique_ptr<Article>> articles_;
   std::vector<std::unique_ptr<Document>> docs_;
   std::vector<int64_t> copy_of_;  // -1, or the index of the original
   std::vector<std::vector<uint32_t>> copies_;
@@ -78,80 +84,126 @@ class Pipeline::Impl {
   std::vector<Rejection> rejected_;
 };
 
-std::string Pipeline::Impl::Accept(const Article& a) {
-  auto reject = [&](std::string why) {
-    rejected_.push_back({Origin(a), why});
-    return why;
-  };
-  if (a.id.empty()) return reject("article has no id");
-  if (Status s = ValidateUtf8(a.text); !s.ok()) return reject("text: " + s.message());
-  if (Status s = ValidateUtf8(a.title); !s.ok()) return reject("title: " + s.message());
+// What Prepare made of one article: the article (at its final address) and, when it is valid,
+// what the per-article stages produced; or why it is invalid.
+struct PreparedArticle::State {
+  std::unique_ptr<Article> article;
+  std::string error;
+  Processed processed;
+};
+
+namespace {
+
+// Why `a` cannot be filed whatever came before it, or empty (the id is checked when filing).
+std::string Invalid(const Article& a) {
+  if (a.id.empty()) return "article has no id";
+  if (Status s = ValidateUtf8(a.text); !s.ok()) return "text: " + s.message();
+  if (Status s = ValidateUtf8(a.title); !s.ok()) return "title: " + s.message();
   // A headline alone is enough to file an article into a story (headline feeds).
-  if (Trim(a.text).empty() && Trim(a.title).empty()) return reject("article has no text and no title");
-  auto [it, inserted] = seen_ids_.emplace(a.id, Origin(a));
-  if (!inserted) return reject("duplicate id \"" + a.id + "\" (first at " + it->second + ")");
+  if (Trim(a.text).empty() && Trim(a.title).empty()) return "article has no text and no title";
   return {};
 }
 
+}  // namespace
+
+std::string Pipeline::Impl::RejectWith(const Article& a, std::string why) {
+  rejected_.push_back({Origin(a), why});
+  return why;
+}
+
+std::string Pipeline::Impl::TakeId(const Article& a) {
+  auto [it, inserted] = seen_ids_.emplace(a.id, Origin(a));
+  if (!inserted) return RejectWith(a, "duplicate id \"" + a.id + "\" (first at " + it->second + ")");
+  return {};
+}
+
+std::string Pipeline::Impl::Accept(const Article& a) {
+  if (std::string why = Invalid(a); !why.empty()) return RejectWith(a, std::move(why));
+  return TakeId(a);
+}
+
 std::vector<Filing> Pipeline::Impl::Add(std::vector<Article> batch) {
-  const size_t first = articles_.size();
   std::vector<Filing> filings(batch.size());
   std::vector<size_t> filing_of;  // accepted article i -> its position in the batch
+  std::vector<std::unique_ptr<Article>> accepted;
   for (size_t b = 0; b < batch.size(); ++b) {
     filings[b].error = Accept(batch[b]);
     if (!filings[b].error.empty()) continue;
-    filings[b].kept = true;
     filing_of.push_back(b);
-    articles_.push_back(std::move(batch[b]));
+    accepted.push_back(std::make_unique<Article>(std::move(batch[b])));
   }
-  const size_t n = articles_.size() - first;
+  // The per-article stages on all cores; each article is filed, in order, as soon as it and
+  // all before it are processed, so the ordered stages overlap the processing of later articles.
+  const size_t n = accepted.size();
   std::vector<Processed> done(n);
+  size_t next = 0;
   arena_.execute([&] {
-    tbb::parallel_for(size_t{0}, n, [&](size_t i) { done[i] = ProcessArticle(articles_[first + i], options_); });
+    tbb::parallel_pipeline(
+        4 * static_cast<size_t>(arena_.max_concurrency()) + 4,
+        tbb::make_filter<void, size_t>(tbb::filter_mode::serial_in_order,
+                                       [&](tbb::flow_control& fc) -> size_t {
+                                         if (next == n) fc.stop();
+                                         return next++;
+                                       }) &
+            tbb::make_filter<size_t, size_t>(tbb::filter_mode::parallel,
+                                             [&](size_t i) {
+                                               done[i] = ProcessArticle(*accepted[i], options_);
+                                               return i;
+                                             }) &
+            tbb::make_filter<size_t, void>(tbb::filter_mode::serial_in_order, [&](size_t i) {
+              FileProcessed(std::move(accepted[i]), done[i], filings[filing_of[i]]);
+              done[i] = Processed{};  // signature and features are no longer needed
+            }));
   });
-  // Ordered stages: copy detection, then clustering, in arrival order.
-  for (size_t i = 0; i < n; ++i) {
-    const uint32_t index = static_cast<uint32_t>(first + i);
-    Processed& p = done[i];
-    const bool has_body = !p.doc->sentences.empty();
-    const bool usable = has_body || !p.doc->title_words.empty();
-    Filing& filing = filings[filing_of[i]];
-    if (!usable) {
-      filing.error = "no article text left after removing noise";
-      rejected_.push_back({Origin(articles_[index]), filing.error});
-    }
-    copies_.emplace_back();
-    // Headline-only articles are too short for shingles to tell a copy from a rewrite.
-    std::optional<uint32_t> original;
-    if (has_body) {
-      const size_t indexed = dedup_.size();
-      if (auto m = dedup_.FindOrAdd(articles_[index].id, p.signature)) original = dedup_slot_article_[m->original];
-      if (dedup_.size() > indexed) dedup_slot_article_.push_back(index);  // an original or a bridging copy
-    }
-    copy_of_.push_back(original ? static_cast<int64_t>(*original) : -1);
-    story_of_.push_back(kNoStory);
-    if (usable) {
-      uint32_t story;
-      if (original) {
-        copies_[*original].push_back(index);
-        story = story_of_[*original];
-        if (!options_.one_story) clusterer_.Touch(story, articles_[index].published);
-      } else {
-        story = options_.one_story ? 0 : clusterer_.Add(p.features);
-      }
-      if (story >= stories_.size()) stories_.resize(story + 1);
-      stories_[story].push_back(index);
-      story_of_[index] = story;
-      filing.story = story;
-    }
-    if (options_.summarize) {
-      docs_.push_back(std::move(p.doc));
-    } else {  // filed: keep only what Finish() lists
-      docs_.emplace_back();
-      std::string().swap(articles_[index].text);
-    }
-  }
   return filings;
+}
+
+Filing Pipeline::Impl::File(PreparedArticle::State& prepared) {
+  Filing filing;
+  const Article& a = *prepared.article;
+  filing.error = prepared.error.empty() ? TakeId(a) : RejectWith(a, prepared.error);
+  if (filing.error.empty()) FileProcessed(std::move(prepared.article), prepared.processed, filing);
+  return filing;
+}
+
+void Pipeline::Impl::FileProcessed(std::unique_ptr<Article> article, Processed& p, Filing& filing) {
+  const uint32_t index = static_cast<uint32_t>(articles_.size());
+  articles_.push_back(std::move(article));
+  Article& a = *articles_.back();
+  filing.kept = true;
+  const bool has_body = !p.doc->sentences.empty();
+  const bool usable = has_body || !p.doc->title_words.empty();
+  if (!usable) filing.error = RejectWith(a, "no article text left after removing noise");
+  copies_.emplace_back();
+  // Headline-only articles are too short for shingles to tell a copy from a rewrite.
+  std::optional<uint32_t> original;
+  if (has_body) {
+    const size_t indexed = dedup_.size();
+    if (auto m = dedup_.FindOrAdd(a.id, p.signature)) original = dedup_slot_article_[m->original];
+    if (dedup_.size() > indexed) dedup_slot_article_.push_back(index);  // an original or a bridging copy
+  }
+  copy_of_.push_back(original ? static_cast<int64_t>(*original) : -1);
+  story_of_.push_back(kNoStory);
+  if (usable) {
+    uint32_t story;
+    if (original) {
+      copies_[*original].push_back(index);
+      story = story_of_[*original];
+      if (!options_.one_story) clusterer_.Touch(story, a.published);
+    } else {
+      story = options_.one_story ? 0 : clusterer_.Add(p.features);
+    }
+    if (story >= stories_.size()) stories_.resize(story + 1);
+    stories_[story].push_back(index);
+    story_of_[index] = story;
+    filing.story = story;
+  }
+  if (options_.summarize) {
+    docs_.push_back(std::move(p.doc));
+  } else {  // filed: keep only what Finish() lists
+    docs_.emplace_back();
+    std::string().swap(a.text);
+  }
 }
 
 Story Pipeline::Impl::BuildStoryNumber(uint32_t story) const {
@@ -162,11 +214,11 @@ Story Pipeline::Impl::BuildStoryNumber(uint32_t story) const {
 }
 
 StoryArticle Pipeline::Impl::Describe(uint32_t i) const {
-  const Article& a = articles_[i];
+  const Article& a = *articles_[i];
   StoryArticle s{a.id, a.outlet, a.title, a.url, a.published, "", {}, {}};
   if (docs_[i]) s.removed = docs_[i]->removed;
-  if (copy_of_[i] >= 0) s.duplicate_of = articles_[static_cast<size_t>(copy_of_[i])].id;
-  for (uint32_t c : copies_[i]) s.copies.push_back(articles_[c].id);
+  if (copy_of_[i] >= 0) s.duplicate_of = articles_[static_cast<size_t>(copy_of_[i])]->id;
+  for (uint32_t c : copies_[i]) s.copies.push_back(articles_[c]->id);
   return s;
 }
 
@@ -179,7 +231,7 @@ Story Pipeline::Impl::BuildStory(const std::vector<uint32_t>& members) const {
   }
   if (!options_.summarize) {
     for (uint32_t i : members) {
-      if (story.title.empty()) story.title = articles_[i].title;
+      if (story.title.empty()) story.title = articles_[i]->title;
     }
     return story;
   }
@@ -246,6 +298,22 @@ void SortForReplay(std::vector<Article>& articles) {
 Pipeline::Pipeline(const PipelineOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Pipeline::~Pipeline() = default;
 std::vector<Filing> Pipeline::Add(std::vector<Article> articles) { return impl_->Add(std::move(articles)); }
+
+PreparedArticle Pipeline::Prepare(Article article, const PipelineOptions& options) {
+  PreparedArticle p;
+  p.state_ = std::make_unique<PreparedArticle::State>();
+  p.state_->article = std::make_unique<Article>(std::move(article));
+  p.state_->error = Invalid(*p.state_->article);
+  if (p.state_->error.empty()) p.state_->processed = ProcessArticle(*p.state_->article, options);
+  return p;
+}
+
+Filing Pipeline::File(PreparedArticle article) { return impl_->File(*article.state_); }
+
+PreparedArticle::PreparedArticle() = default;
+PreparedArticle::~PreparedArticle() = default;
+PreparedArticle::PreparedArticle(PreparedArticle&&) noexcept = default;
+PreparedArticle& PreparedArticle::operator=(PreparedArticle&&) noexcept = default;
 Story Pipeline::BuildStory(uint32_t story) const { return impl_->BuildStoryNumber(story); }
 size_t Pipeline::story_count() const { return impl_->story_count(); }
 void Pipeline::Reject(Rejection rejection) { impl_->Reject(std::move(rejection)); }

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <thread>
+
 namespace parallax {
 namespace {
 
@@ -156,6 +159,47 @@ TEST(Pipeline, ReplayingOneByOneFilesIntoTheSameStories) {
     EXPECT_EQ(got[0].story, expected[i].story) << batch[i].id;
     EXPECT_EQ(got[0].error, expected[i].error) << batch[i].id;
   }
+}
+
+TEST(Pipeline, PreparedApartAndFiledInOrderIsTheSameAsAdd) {
+  std::vector<Article> batch = MixedBatch();
+  batch.push_back(Make("e1", "Empty", "", "  \n", 6000));  // invalid: found by Prepare
+  Pipeline whole(PipelineOptions{});
+  std::vector<Filing> expected = whole.Add(batch);
+  // Prepared last to first, each on its own thread: Prepare depends on nothing but its article.
+  std::vector<PreparedArticle> prepared(batch.size());
+  std::vector<std::thread> threads;
+  for (size_t i = batch.size(); i-- > 0;) {
+    threads.emplace_back([&, i] { prepared[i] = Pipeline::Prepare(batch[i], PipelineOptions{}); });
+  }
+  for (auto& t : threads) t.join();
+  Pipeline filed(PipelineOptions{});
+  for (size_t i = 0; i < batch.size(); ++i) {
+    Filing got = filed.File(std::move(prepared[i]));
+    EXPECT_EQ(got.story, expected[i].story) << batch[i].id;
+    EXPECT_EQ(got.error, expected[i].error) << batch[i].id;
+    EXPECT_EQ(got.kept, expected[i].kept) << batch[i].id;
+  }
+  EXPECT_NE(expected.back().error.find("no text and no title"), std::string::npos);
+  ASSERT_EQ(filed.story_count(), whole.story_count());
+  for (uint32_t s = 0; s < whole.story_count(); ++s) {
+    Story a = whole.BuildStory(s), b = filed.BuildStory(s);
+    EXPECT_EQ(a.title, b.title);
+    ASSERT_EQ(a.articles.size(), b.articles.size());
+    for (size_t i = 0; i < a.articles.size(); ++i) {
+      EXPECT_EQ(a.articles[i].id, b.articles[i].id);
+      EXPECT_EQ(a.articles[i].duplicate_of, b.articles[i].duplicate_of);
+    }
+    EXPECT_EQ(a.digest.size(), b.digest.size());
+    EXPECT_EQ(a.conflicts.size(), b.conflicts.size());
+  }
+  // The same rejections (Add lists the invalid and duplicate ones of a batch first).
+  auto errors = [](const Report& r) {
+    std::multiset<std::string> e;
+    for (const Rejection& x : r.rejected) e.insert(x.input + ": " + x.error);
+    return e;
+  };
+  EXPECT_EQ(errors(whole.Finish()), errors(filed.Finish()));
 }
 
 TEST(Pipeline, BuildStoryMatchesTheStoryOfFinish) {

@@ -10,6 +10,8 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
 
 #include <nlohmann/json.hpp>
 
@@ -103,6 +105,14 @@ std::vector<Item> SplitItems(std::string_view body, bool json_lines) {
   return items;
 }
 
+// One item of a POST on its way through the write path.
+struct Pending {
+  std::string parse_error, field;  // the item is not a valid article (field: the one at fault)
+  StoredArticle row;               // the article as stored (seq set once written)
+  PreparedArticle prepared;
+  Filing filing;
+};
+
 Json ArticleJson(const StoredArticle& s) {
   const Article& a = s.article;
   return Json{{"id", a.id},
@@ -139,7 +149,10 @@ bool SameSecret(std::string_view given, std::string_view expected) {
 
 class Server::Impl {
  public:
-  explicit Impl(const ServeOptions& o) : options_(o), pipeline_(std::make_unique<Pipeline>(o.pipeline)) {}
+  explicit Impl(const ServeOptions& o)
+      : options_(o),
+        arena_(o.pipeline.threads > 0 ? o.pipeline.threads : tbb::task_arena::automatic),
+        pipeline_(std::make_unique<Pipeline>(o.pipeline)) {}
 
   Status Open();
   Result<int> Bind();
@@ -175,6 +188,9 @@ class Server::Impl {
   void Health(httplib::Response& res);
   // After a failed commit the pipeline holds articles the store does not: rebuild it.
   void RebuildAfterFailedCommit();
+  // Files and stores the items of one POST (filling `pending`, one per item); the error that
+  // kept the batch from committing (nothing of it stored), or nullopt.
+  std::optional<Status> FileAndStore(const std::vector<Item>& items, std::vector<Pending>& pending);
 
   ServeOptions options_;
   httplib::Server http_;
@@ -182,6 +198,7 @@ class Server::Impl {
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Store>> readers_;
 
+  tbb::task_arena arena_;  // the write path's workers (--threads)
   std::mutex write_mutex_;
   std::shared_mutex pipeline_mutex_;
   std::unique_ptr<Pipeline> pipeline_;
@@ -297,74 +314,33 @@ void Server::Impl::PostArticles(const httplib::Request& req, httplib::Response& 
                          std::to_string(options_.max_batch) + " per request",
                      "body");
   }
-  // 1. Parse: errors are per item, and the valid items go on.
+  // Parse, prepare, file and store each item, one writer at a time; acknowledged only after
+  // the commit. Errors are per item, and the valid items go on.
+  std::vector<Pending> pending(items.size());
+  std::optional<Status> failed = FileAndStore(items, pending);
+  if (failed) return SendError(res, 503, "could not store the batch, nothing was stored: " + failed->message());
   Json results = Json::array();
-  std::vector<Article> valid;
-  std::vector<size_t> result_of;  // valid article -> its entry in results
-  for (const Item& item : items) {
-    const std::string where = "item " + std::to_string(results.size() + 1) + " (line " +
-                              std::to_string(item.line) + ")";
-    Result<Article> a = ParseJsonArticle(item.text, where, options_.pipeline.read);
-    if (!a.ok()) {
-      Json r{{"item", results.size() + 1}, {"line", item.line}, {"error", where + ": " + a.status().message()}};
-      if (std::string f = FieldOf(a.status().message()); !f.empty()) r["field"] = f;
-      results.push_back(std::move(r));
-      continue;
-    }
-    a->origin = where;
-    result_of.push_back(results.size());
-    results.push_back(Json{{"item", results.size() + 1}, {"line", item.line}, {"id", a->id}});
-    valid.push_back(std::move(*a));
-  }
-  // 2. File and store, one writer at a time; acknowledged only after the commit.
   size_t stored = 0;
-  if (!valid.empty()) {
-    std::lock_guard write(write_mutex_);
-    std::vector<StoredArticle> rows;
-    std::vector<Filing> filings;
-    const int64_t now = static_cast<int64_t>(std::time(nullptr));
-    {
-      std::unique_lock lock(pipeline_mutex_);
-      filings = pipeline_->Add(valid);
-    }
-    std::vector<size_t> row_of(valid.size(), SIZE_MAX);
-    for (size_t i = 0; i < valid.size(); ++i) {
-      if (!filings[i].kept) continue;
-      row_of[i] = rows.size();
-      rows.push_back(StoredArticle{0, std::move(valid[i]), filings[i].story, now});
-    }
-    // Story versions move before the commit: the pipeline already holds the new articles (a
-    // story built now includes them), and a reader who sees a new story in the store's listing
-    // must find it here. A failed commit rebuilds both from the store.
-    {
-      std::lock_guard lock(cache_mutex_);
-      for (const Filing& f : filings) {
-        if (!f.story) continue;
-        if (*f.story >= story_version_.size()) story_version_.resize(*f.story + 1);
-        ++story_version_[*f.story];
-      }
-    }
-    const auto start = std::chrono::steady_clock::now();
-    Status committed = writer_->Append(&rows);
-    metrics_.ObserveCommit(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    if (!committed.ok()) {
-      RebuildAfterFailedCommit();
-      return SendError(res, 503, "could not store the batch, nothing was stored: " + committed.message());
-    }
-    for (size_t i = 0; i < filings.size(); ++i) {
-      Json& r = results[result_of[i]];
-      if (row_of[i] == SIZE_MAX) {
-        r["error"] = valid[i].origin + ": " + filings[i].error;
-        if (filings[i].error.find("duplicate id") != std::string::npos) r["field"] = "id";
-        continue;
-      }
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Pending& p = pending[i];
+    Json r{{"item", i + 1}, {"line", items[i].line}};
+    if (!p.parse_error.empty()) {
+      r["error"] = p.parse_error;
+      if (!p.field.empty()) r["field"] = p.field;
+    } else if (!p.filing.kept) {
+      r["id"] = p.row.article.id;
+      r["error"] = p.row.article.origin + ": " + p.filing.error;
+      if (p.filing.error.find("duplicate id") != std::string::npos) r["field"] = "id";
+    } else {
       ++stored;
-      r["seq"] = rows[row_of[i]].seq;
-      r["story"] = filings[i].story ? Json(StoryId(*filings[i].story)) : Json(nullptr);
-      if (!filings[i].error.empty()) r["warning"] = filings[i].error;
+      r["id"] = p.row.article.id;
+      r["seq"] = p.row.seq;
+      r["story"] = p.filing.story ? Json(StoryId(*p.filing.story)) : Json(nullptr);
+      if (!p.filing.error.empty()) r["warning"] = p.filing.error;
     }
-    articles_ += static_cast<int64_t>(stored);
+    results.push_back(std::move(r));
   }
+  articles_ += static_cast<int64_t>(stored);
   const size_t rejected = items.size() - stored;
   metrics_.CountArticles(stored, rejected);
   // 200: all stored; 400: none; 207: some (each item says which).
@@ -375,6 +351,81 @@ void Server::Impl::PostArticles(const httplib::Request& req, httplib::Response& 
     if (body["items"][0].contains("field")) body["field"] = body["items"][0]["field"];
   }
   SendJson(res, status, body);
+}
+
+// The write path, as a pipeline over the items in arrival order (oneTBB): parsing and the
+// per-article stages run on all cores with no lock held; each article is then filed under the
+// pipeline's write lock (held for one article, so story reads go on between them), and its row
+// written into the open store transaction, while the next articles are still being prepared
+// and filed. The batch commits once every row is written.
+std::optional<Status> Server::Impl::FileAndStore(const std::vector<Item>& items, std::vector<Pending>& pending) {
+  std::lock_guard write(write_mutex_);
+  if (Status s = writer_->Begin(); !s.ok()) return s;
+  const int64_t now = static_cast<int64_t>(std::time(nullptr));
+  Status stored = Status::Ok();
+  size_t next = 0;
+  auto parse = [&](size_t i) {
+    const Item& item = items[i];
+    Pending& p = pending[i];
+    const std::string where = "item " + std::to_string(i + 1) + " (line " + std::to_string(item.line) + ")";
+    Result<Article> a = ParseJsonArticle(item.text, where, options_.pipeline.read);
+    if (!a.ok()) {
+      p.parse_error = where + ": " + a.status().message();
+      p.field = FieldOf(a.status().message());
+      return;
+    }
+    a->origin = where;
+    p.row = StoredArticle{0, *a, std::nullopt, now};
+    p.prepared = Pipeline::Prepare(std::move(*a), options_.pipeline);
+  };
+  auto file = [&](size_t i) {
+    Pending& p = pending[i];
+    if (!p.parse_error.empty()) return;
+    std::unique_lock lock(pipeline_mutex_);
+    p.filing = pipeline_->File(std::move(p.prepared));
+    p.row.story = p.filing.story;
+    if (!p.filing.story) return;
+    // The version moves with the pipeline, under its lock: a story built from now on includes
+    // this article (also before the commit), and a reader who sees the story in the store's
+    // listing must find it here. A failed commit rebuilds both from the store.
+    std::lock_guard cache_lock(cache_mutex_);
+    if (*p.filing.story >= story_version_.size()) story_version_.resize(*p.filing.story + 1);
+    ++story_version_[*p.filing.story];
+  };
+  auto store = [&](size_t i) {
+    Pending& p = pending[i];
+    if (p.parse_error.empty() && p.filing.kept && stored.ok()) stored = writer_->Insert(&p.row);
+  };
+  try {
+    // Enough articles in flight to keep every worker busy while one files and one stores.
+    const size_t in_flight = 4 * static_cast<size_t>(arena_.max_concurrency()) + 4;
+    arena_.execute([&] {
+      tbb::parallel_pipeline(
+          in_flight,
+          tbb::make_filter<void, size_t>(tbb::filter_mode::serial_in_order,
+                                         [&](tbb::flow_control& fc) -> size_t {
+                                           if (next == items.size()) fc.stop();
+                                           return next++;
+                                         }) &
+              tbb::make_filter<size_t, size_t>(tbb::filter_mode::parallel, [&](size_t i) { parse(i); return i; }) &
+              tbb::make_filter<size_t, size_t>(tbb::filter_mode::serial_in_order, [&](size_t i) { file(i); return i; }) &
+              tbb::make_filter<size_t, void>(tbb::filter_mode::serial_in_order, store));
+    });
+  } catch (...) {
+    writer_->Rollback();
+    RebuildAfterFailedCommit();
+    throw;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  if (stored.ok()) {
+    stored = writer_->Commit();
+  } else {
+    writer_->Rollback();
+  }
+  metrics_.ObserveCommit(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  if (stored.ok()) return std::nullopt;
+  RebuildAfterFailedCommit();
+  return stored;
 }
 
 void Server::Impl::RebuildAfterFailedCommit() {

@@ -175,7 +175,10 @@ std::string FtsAllWords(std::string_view text) {
 }
 
 Store::Store(sqlite3* db) : db_(db) {}
-Store::~Store() { sqlite3_close_v2(db_); }
+Store::~Store() {
+  transaction_.reset();  // statements before the connection
+  sqlite3_close_v2(db_);
+}
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   sqlite3* db = nullptr;
@@ -247,63 +250,98 @@ Status Store::Migrate() {
   return Status::Ok();
 }
 
-Status Store::Append(std::vector<StoredArticle>* articles) {
-  if (articles->empty()) return Status::Ok();
+struct Store::Transaction {
+  explicit Transaction(sqlite3* db)
+      : insert(db,
+               "INSERT INTO articles(seq, id, title, text, outlet, url, published, lang, story, "
+               "received) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        fts(db, "INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)"),
+        story(db,
+              "INSERT INTO stories(id, title, first_seen, updated, last_seq, articles) "
+              "VALUES (?1, ?2, ?3, ?3, ?4, 1) ON CONFLICT(id) DO UPDATE SET "
+              "updated = excluded.updated, last_seq = excluded.last_seq, "
+              "articles = articles + 1, "
+              "title = CASE WHEN title = '' THEN excluded.title ELSE title END") {}
+  Statement insert, fts, story;
+  int64_t seq = 0;  // the last seq given
+};
+
+Status Store::Begin() {
+  if (transaction_) return Internal("a store transaction is already open");
   RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-  auto body = [&]() -> Status {
-    Statement next(db_, "SELECT coalesce(max(seq), 0) FROM articles");
-    RETURN_IF_ERROR(next.status());
-    if (next.Step() != SQLITE_ROW) return SqliteError(db_, "reading the last seq");
-    int64_t seq = next.Int(0);
-    Statement insert(db_,
-                     "INSERT INTO articles(seq, id, title, text, outlet, url, published, lang, "
-                     "story, received) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    Statement fts(db_, "INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)");
-    Statement story(db_,
-                    "INSERT INTO stories(id, title, first_seen, updated, last_seq, articles) "
-                    "VALUES (?1, ?2, ?3, ?3, ?4, 1) ON CONFLICT(id) DO UPDATE SET "
-                    "updated = excluded.updated, last_seq = excluded.last_seq, "
-                    "articles = articles + 1, "
-                    "title = CASE WHEN title = '' THEN excluded.title ELSE title END");
-    RETURN_IF_ERROR(insert.status());
-    RETURN_IF_ERROR(fts.status());
-    RETURN_IF_ERROR(story.status());
-    for (StoredArticle& s : *articles) {
-      s.seq = ++seq;
-      const Article& a = s.article;
-      std::optional<int64_t> story_id;
-      if (s.story) story_id = int64_t{*s.story} + 1;
-      insert.Reset();
-      insert.Bind(1, s.seq);
-      insert.Bind(2, a.id);
-      insert.Bind(3, a.title);
-      insert.Bind(4, a.text);
-      insert.Bind(5, a.outlet);
-      insert.Bind(6, a.url);
-      insert.Bind(7, a.published);
-      insert.Bind(8, a.lang);
-      insert.Bind(9, story_id);
-      insert.Bind(10, s.received);
-      RETURN_IF_ERROR(StepDone(insert, db_, "storing article " + a.id));
-      fts.Reset();
-      fts.Bind(1, s.seq);
-      fts.Bind(2, a.title);
-      fts.Bind(3, a.text);
-      RETURN_IF_ERROR(StepDone(fts, db_, "indexing article " + a.id));
-      if (!story_id) continue;
-      story.Reset();
-      story.Bind(1, *story_id);
-      story.Bind(2, a.title);
-      story.Bind(3, s.received);
-      story.Bind(4, s.seq);
-      RETURN_IF_ERROR(StepDone(story, db_, "storing story of article " + a.id));
-    }
-    return Status::Ok();
-  };
-  Status s = body();
-  if (s.ok()) s = Exec("COMMIT");
+  auto t = std::make_unique<Transaction>(db_);
+  Statement next(db_, "SELECT coalesce(max(seq), 0) FROM articles");
+  Status s = next.status();
+  if (s.ok()) s = t->insert.status();
+  if (s.ok()) s = t->fts.status();
+  if (s.ok()) s = t->story.status();
+  if (s.ok() && next.Step() != SQLITE_ROW) s = SqliteError(db_, "reading the last seq");
+  if (!s.ok()) {
+    (void)Exec("ROLLBACK");
+    return s;
+  }
+  t->seq = next.Int(0);
+  transaction_ = std::move(t);
+  return Status::Ok();
+}
+
+Status Store::Insert(StoredArticle* s) {
+  if (!transaction_) return Internal("no store transaction is open");
+  Transaction& t = *transaction_;
+  s->seq = ++t.seq;
+  const Article& a = s->article;
+  std::optional<int64_t> story_id;
+  if (s->story) story_id = int64_t{*s->story} + 1;
+  t.insert.Reset();
+  t.insert.Bind(1, s->seq);
+  t.insert.Bind(2, a.id);
+  t.insert.Bind(3, a.title);
+  t.insert.Bind(4, a.text);
+  t.insert.Bind(5, a.outlet);
+  t.insert.Bind(6, a.url);
+  t.insert.Bind(7, a.published);
+  t.insert.Bind(8, a.lang);
+  t.insert.Bind(9, story_id);
+  t.insert.Bind(10, s->received);
+  RETURN_IF_ERROR(StepDone(t.insert, db_, "storing article " + a.id));
+  t.fts.Reset();
+  t.fts.Bind(1, s->seq);
+  t.fts.Bind(2, a.title);
+  t.fts.Bind(3, a.text);
+  RETURN_IF_ERROR(StepDone(t.fts, db_, "indexing article " + a.id));
+  if (!story_id) return Status::Ok();
+  t.story.Reset();
+  t.story.Bind(1, *story_id);
+  t.story.Bind(2, a.title);
+  t.story.Bind(3, s->received);
+  t.story.Bind(4, s->seq);
+  return StepDone(t.story, db_, "storing story of article " + a.id);
+}
+
+Status Store::Commit() {
+  if (!transaction_) return Internal("no store transaction is open");
+  transaction_.reset();  // finalizes the statements
+  Status s = Exec("COMMIT");
   if (!s.ok()) (void)Exec("ROLLBACK");
   return s;
+}
+
+void Store::Rollback() {
+  if (!transaction_) return;
+  transaction_.reset();
+  (void)Exec("ROLLBACK");
+}
+
+Status Store::Append(std::vector<StoredArticle>* articles) {
+  if (articles->empty()) return Status::Ok();
+  RETURN_IF_ERROR(Begin());
+  for (StoredArticle& s : *articles) {
+    if (Status inserted = Insert(&s); !inserted.ok()) {
+      Rollback();
+      return inserted;
+    }
+  }
+  return Commit();
 }
 
 Status Store::Replay(size_t batch_size,

@@ -75,6 +75,15 @@ class Store {
   // OK the transaction has committed. On error nothing of the batch is stored.
   Status Append(std::vector<StoredArticle>* articles);
 
+  // Append one article at a time, as a batch is filed: Begin a transaction, Insert each article
+  // (its seq is assigned here, in order), then Commit. When Commit returns OK the batch has
+  // committed; on any error, and on Rollback, nothing of the batch is stored. One transaction
+  // at a time per Store.
+  Status Begin();
+  Status Insert(StoredArticle* article);
+  Status Commit();
+  void Rollback();
+
   // Calls `batch` with the stored articles in arrival order, `batch_size` at a time.
   Status Replay(size_t batch_size, const std::function<Status(std::vector<StoredArticle>)>& batch);
 
@@ -86,11 +95,13 @@ class Store {
   Result<int64_t> CountStories();
 
  private:
+  struct Transaction;  // the open transaction's statements and next seq
   explicit Store(sqlite3* db);
   Status Exec(const char* sql);
   Status Migrate();
 
   sqlite3* db_;
+  std::unique_ptr<Transaction> transaction_;
 };
 
 // The FTS5 query matching every word of `text` (each quoted, so no user text is read as FTS5

@@ -85,6 +85,38 @@ TEST_F(StoreTest, DuplicateIdFailsTheWholeBatch) {
   EXPECT_FALSE(store->GetArticle("a2")->has_value());
 }
 
+TEST_F(StoreTest, RowsOfAnOpenTransactionAreSeenOnlyAfterCommit) {
+  auto store = OpenStore();
+  auto reader = OpenStore(/*read_only=*/true);
+  ASSERT_TRUE(store->Begin().ok());
+  EXPECT_FALSE(store->Begin().ok());  // one transaction at a time
+  StoredArticle a = Row("a1", "Courier", "Ferry strike", 0, 100);
+  StoredArticle b = Row("a2", "Post", "Harbour vote", 1, 101);
+  ASSERT_TRUE(store->Insert(&a).ok());
+  ASSERT_TRUE(store->Insert(&b).ok());
+  EXPECT_EQ(b.seq, 2);
+  EXPECT_EQ(*reader->CountArticles(), 0);  // not committed yet
+  store->Rollback();
+  EXPECT_EQ(*store->CountArticles(), 0);
+  EXPECT_FALSE(store->Insert(&a).ok());  // no transaction open
+
+  ASSERT_TRUE(store->Begin().ok());
+  ASSERT_TRUE(store->Insert(&b).ok());
+  EXPECT_EQ(b.seq, 1);  // the rolled back seqs are given again
+  ASSERT_TRUE(store->Commit().ok());
+  EXPECT_EQ(*reader->CountArticles(), 1);
+  EXPECT_EQ(*reader->CountStories(), 1);
+
+  // A failed row (duplicate id) leaves the transaction to be rolled back: nothing of it stays.
+  StoredArticle c = Row("a3", "Herald", "Ferry talks", 0, 102), again = Row("a2", "Post", "Again", 1, 103);
+  ASSERT_TRUE(store->Begin().ok());
+  ASSERT_TRUE(store->Insert(&c).ok());
+  EXPECT_FALSE(store->Insert(&again).ok());
+  store->Rollback();
+  EXPECT_EQ(*reader->CountArticles(), 1);
+  EXPECT_FALSE(reader->GetArticle("a3")->has_value());
+}
+
 TEST_F(StoreTest, ListsNewestActivityFirstWithFiltersAndCursor) {
   auto store = OpenStore();
   std::vector<StoredArticle> batch{Row("a1", "Courier", "Ferry strike in Estvik", 0, 100),

@@ -67,6 +67,20 @@ bool DotIsAbbreviation(const std::vector<Token>& tokens, size_t dot) {
   return prev.norm.size() == 1 && prev.upper_initial;
 }
 
+// A decimal or clock time whose point was spaced by the source's tokenisation ("a 4. 7
+// magnitude quake", "$3. 1 million", "10. 45 p.m."): a number of one or two digits glued to
+// the "." and a number right after one space. A year ("in 2011. 30 people") still ends a
+// sentence; a one- or two-digit count ending a sentence before one starting with a number is
+// far rarer than this damage in scraped text.
+bool DotInSpacedDecimal(const std::vector<Token>& tokens, size_t dot, size_t next) {
+  if (tokens[dot].norm != "." || dot == 0 || next != dot + 1) return false;
+  const Token& prev = tokens[dot - 1];
+  const Token& after = tokens[next];
+  return prev.kind == TokenKind::kNumber && prev.end == tokens[dot].begin &&
+         prev.end - prev.begin <= 2 && after.kind == TokenKind::kNumber &&
+         after.begin == tokens[dot].end + 1;
+}
+
 bool IsDoubleQuote(const Token& t) {
   return t.norm == "\"" || t.norm == "\xE2\x80\x9C" /* “ */ || t.norm == "\xE2\x80\x9D" /* ” */ ||
          t.norm == "\xC2\xAB" /* « */ || t.norm == "\xC2\xBB" /* » */;
@@ -135,6 +149,7 @@ std::vector<TokenRange> SplitSentences(const std::vector<Token>& tokens) {
     if (!CanStartSentence(next)) continue;
     if (acronym_end && !SentenceStarters().count(next.norm)) continue;
     if (!acronym_end && DotIsAbbreviation(tokens, i)) continue;
+    if (DotInSpacedDecimal(tokens, i, j)) continue;
     if (quote != kNone && QuoteStaysWithSpeaker(tokens, quote, j)) continue;
     out.push_back({start, j});
     start = j;

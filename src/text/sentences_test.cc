@@ -44,6 +44,13 @@ TEST(Sentences, NoSplitBeforeLowercaseOrDecimal) {
   EXPECT_EQ(Split("It cost 4.5 million. e.g. this stays together").size(), 1u);
 }
 
+TEST(Sentences, NoSplitInsideASpacedDecimal) {
+  EXPECT_EQ(Split("A 4. 7 magnitude quake hit. It was felt far away.").size(), 2u);
+  EXPECT_EQ(Split("Thieves took $3. 1 million early Monday.").size(), 1u);
+  // A year, or a number not one space away, still ends the sentence.
+  EXPECT_EQ(Split("It began in 2011. 30 people died.").size(), 2u);
+}
+
 TEST(Sentences, MultiSentenceQuoteStaysWithItsAttribution) {
   auto s = Split("\xE2\x80\x9CWe will rebuild. The pier matters to us all,\xE2\x80\x9D the mayor said. Work starts soon.");
   ASSERT_EQ(s.size(), 2u) << s[0];

@@ -3,8 +3,9 @@
 // Order per field (first non-empty wins), as trafilatura's and newspaper's metadata code found:
 // JSON-LD of the article object, then <meta> tags, then microdata, then the page structure,
 // then the URL and the crawl. The title is the exception: pages often suffix their meta and
-// <title> titles with the site name ("Headline | Outlet"), so a visible <h1> that such a
-// title starts with is preferred. JSON-LD is parsed with nlohmann after a depth pre-scan
+// <title> titles with the site name ("Headline | Outlet"), so the visible <h1> that such a
+// title agrees with is preferred, and the site's name is learned from the page itself to be
+// stripped (see the title section). JSON-LD is parsed with nlohmann after a depth pre-scan
 // (web/json_depth.h); a malformed block is ignored, as browsers ignore it.
 // Tested by metadata_test.cc.
 #include "web/metadata.h"
@@ -12,10 +13,12 @@
 #include <libxml/HTMLparser.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstring>
 #include <unordered_map>
+#include <utility>
 
 #include "text/utf8.h"
 #include "util/strings.h"
@@ -190,6 +193,7 @@ std::string Authors(const Json& a) {
 
 struct JsonLd {
   std::string headline, date, author, publisher, lang, url;
+  std::string other_date;  // datePublished of a non-article object (WebPage, Product...)
   bool found = false;
 };
 
@@ -232,7 +236,12 @@ JsonLd ReadJsonLd(const HtmlTree& tree) {
       if (type == o->end()) continue;
       if (IsArticleType(*type)) {
         ReadArticleObject(*o, &ld);
-      } else if (fallback_publisher.empty() && type->is_string() &&
+        continue;
+      }
+      if (auto d = o->find("datePublished"); d != o->end() && ld.other_date.empty()) {
+        ld.other_date = JsonString(*d);
+      }
+      if (fallback_publisher.empty() && type->is_string() &&
                  (*type == "Organization" || *type == "NewsMediaOrganization" ||
                   *type == "WebSite")) {
         if (auto name = o->find("name"); name != o->end()) fallback_publisher = JsonString(*name);
@@ -296,16 +305,125 @@ uint32_t FirstTag(const HtmlTree& tree, Tag tag) {
   return 0;
 }
 
-// "Headline | Outlet" -> "Headline": the longest part between title separators.
-std::string StripSiteName(const std::string& title, const std::string& site) {
-  static constexpr std::array<std::string_view, 6> kSeparators = {" | ", " - ", " – ", " — ",
-                                                                  " :: ", " · "};
-  for (std::string_view sep : kSeparators) {
-    size_t at = title.rfind(sep);
-    if (at == std::string::npos) continue;
-    std::string head = title.substr(0, at), tail = title.substr(at + sep.size());
-    bool tail_is_site = !site.empty() && Key(tail) == Key(site);
-    if (tail_is_site || (tail.size() < head.size() && CountWords(tail) <= 4)) return head;
+// "September 4, 2025", "4th Sep 2025", "23.07.2025" (defined with ParseWebDate below).
+bool ParseWordDate(std::string_view text, std::string* iso, int64_t* seconds);
+
+// ---- title ----------------------------------------------------------------------------------
+//
+// A page names its article in several places: the visible <h1>, the declared titles (JSON-LD
+// headline, og:title, twitter:title, itemprop=headline) and <title>; the declared ones and
+// <title> usually carry the site's name too ("Headline | Outlet", "Outlet: Headline"). The site
+// name is learned from the page itself: og:site_name and the like, the host, and the part of a
+// title that a logo <h1> repeats. No list of sites.
+
+// Separators between a headline and a site name. ": " only marks a site-name prefix that the
+// page names elsewhere ("Outlet Blog: Headline"): headlines use colons too.
+constexpr std::array<std::string_view, 9> kTitleSeparators = {" | ", " - ", " – ", " — ", " :: ",
+                                                              " · ", " • ", " » ", ": "};
+
+// `title` cut at its separators ("A | B - C" -> A, B, C), trimmed; `colon` also cuts at ": ".
+std::vector<std::string> TitleParts(std::string_view title, bool colon) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t i = 0; i < title.size(); ++i) {
+    for (std::string_view sep : kTitleSeparators) {
+      if (!colon && sep == ": ") continue;
+      if (title.substr(i, sep.size()) != sep) continue;
+      parts.emplace_back(Trim(title.substr(start, i - start)));
+      start = i + sep.size();
+      i = start - 1;
+      break;
+    }
+  }
+  parts.emplace_back(Trim(title.substr(start)));
+  std::erase_if(parts, [](const std::string& p) { return Key(p).empty(); });
+  return parts;
+}
+
+// The joined parts [from, to) of `title` as the page wrote them (separators kept).
+std::string JoinParts(std::string_view title, const std::vector<std::string>& parts, size_t from,
+                      size_t to) {
+  // The parts stand in `title` in order: find each after the one before.
+  size_t at = 0, begin = 0;
+  for (size_t k = 0; k < to; ++k) {
+    at = title.find(parts[k], at);
+    if (at == std::string_view::npos) return parts[from];  // not reached: parts come from title
+    if (k == from) begin = at;
+    if (k + 1 < to) at += parts[k].size();
+  }
+  return std::string(title.substr(begin, at + parts[to - 1].size() - begin));
+}
+
+// Keys (see Key) of the names the page gives its site: og:site_name and the like, the host with
+// and without its last label ("harbour-courier.example" -> "harbourcourierexample",
+// "harbourcourier").
+std::vector<std::string> SiteKeys(const std::string& site, const std::string& host) {
+  std::vector<std::string> keys;
+  for (std::string k : {Key(site), Key(host)}) {
+    if (!k.empty()) keys.push_back(std::move(k));
+  }
+  if (size_t dot = host.rfind('.'); dot != std::string::npos && dot > 0) {
+    if (std::string k = Key(host.substr(0, dot)); !k.empty()) keys.push_back(std::move(k));
+  }
+  return keys;
+}
+
+bool IsSiteKey(const std::string& key, const std::vector<std::string>& site_keys) {
+  return !key.empty() && std::find(site_keys.begin(), site_keys.end(), key) != site_keys.end();
+}
+
+// The range [from, to) of a title's `parts` without those at either end that name the site
+// (at least one part is kept).
+std::pair<size_t, size_t> WithoutSiteParts(const std::vector<std::string>& parts,
+                                           const std::vector<std::string>& site_keys) {
+  size_t from = 0, to = parts.size();
+  while (to - from >= 2 && IsSiteKey(Key(parts[to - 1]), site_keys)) --to;
+  while (to - from >= 2 && IsSiteKey(Key(parts[from]), site_keys)) ++from;
+  return {from, to};
+}
+
+// An <h1> that is the site's name (a logo or masthead), not the article's: it is a name the
+// page gives its site, or one end of a declared title whose other part is at least as long
+// ("Headline - Outlet" with <h1>Outlet</h1>; "Outlet: Headline" when another source also
+// gives "Headline").
+bool IsSiteHeading(const std::string& h1, const std::vector<std::string>& titles,
+                   const std::vector<std::string>& site_keys) {
+  const std::string key = Key(h1);
+  if (IsSiteKey(key, site_keys)) return true;
+  const size_t words = CountWords(h1);
+  for (const std::string& t : titles) {
+    std::vector<std::string> parts = TitleParts(t, /*colon=*/true);
+    if (parts.size() < 2) continue;
+    if (Key(parts.back()) == key &&
+        CountWords(JoinParts(t, parts, 0, parts.size() - 1)) >= words) {
+      return true;
+    }
+    if (Key(parts.front()) != key) continue;
+    const std::string rest = Key(JoinParts(t, parts, 1, parts.size()));
+    if (CountWords(JoinParts(t, parts, 1, parts.size())) < words) continue;
+    for (const std::string& other : titles) {
+      if (other != t && StartsWith(Key(other), rest)) return true;
+    }
+  }
+  return false;
+}
+
+// "Headline | Outlet" -> "Headline". First the parts the page names as its site, at either
+// end; else the last part when it is short (up to 4 words) and shorter than the rest.
+std::string StripSiteName(const std::string& title, const std::vector<std::string>& site_keys) {
+  std::vector<std::string> parts = TitleParts(title, /*colon=*/false);
+  const auto [from, to] = WithoutSiteParts(parts, site_keys);
+  if (from == 0 && to == parts.size()) {
+    // A colon-joined site-name prefix ("Outlet: Headline").
+    std::vector<std::string> colon_parts = TitleParts(title, /*colon=*/true);
+    if (colon_parts.size() >= 2 && IsSiteKey(Key(colon_parts.front()), site_keys)) {
+      return JoinParts(title, colon_parts, 1, colon_parts.size());
+    }
+  }
+  if (from != 0 || to != parts.size()) return JoinParts(title, parts, from, to);
+  if (parts.size() >= 2) {
+    const std::string head = JoinParts(title, parts, 0, parts.size() - 1);
+    if (parts.back().size() < head.size() && CountWords(parts.back()) <= 4) return head;
   }
   return title;
 }
@@ -322,47 +440,158 @@ bool InFurniture(const HtmlTree& tree, uint32_t n) {
   return false;
 }
 
-// The page's headline: the first <h1> outside page furniture (a site logo is often an <h1>
-// in the <header>), else the first <h1>.
-std::string Headline(const HtmlTree& tree) {
-  std::string first;
-  for (uint32_t n = 1; n < tree.nodes.size(); ++n) {
+// The page's <h1> texts that are not the site's name: those outside page furniture (a site
+// logo is often an <h1> in the <header>) first, then the others; each text once.
+std::vector<std::string> Headlines(const HtmlTree& tree, const std::vector<std::string>& titles,
+                                   const std::vector<std::string>& site_keys) {
+  // <h1>s looked at, at most: a page has a few (the most on wcxb-dev and zyte: 22); the bound
+  // keeps a hostile page of many large <h1>s linear.
+  constexpr int kMaxHeadings = 32;
+  std::vector<std::string> inside, outside, keys;
+  int seen = 0;
+  for (uint32_t n = 1; n < tree.nodes.size() && seen < kMaxHeadings; ++n) {
     if (tree.nodes[n].tag != Tag::kH1) continue;
-    std::string text = TextOf(tree, n);
-    if (text.empty()) continue;
-    if (!InFurniture(tree, n)) return text;
-    if (first.empty()) first = text;
+    ++seen;
+    std::string text = DecodeEntities(TextOf(tree, n));
+    std::string key = Key(text);
+    if (key.empty() || std::find(keys.begin(), keys.end(), key) != keys.end() ||
+        IsSiteHeading(text, titles, site_keys)) {
+      continue;
+    }
+    keys.push_back(std::move(key));
+    (InFurniture(tree, n) ? outside : inside).push_back(std::move(text));
   }
-  return first;
+  inside.insert(inside.end(), outside.begin(), outside.end());
+  return inside;
 }
 
-std::string ChooseTitle(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta,
-                        const std::string& site) {
-  std::string h1 = Headline(tree);
-  std::string declared = ld.headline;
-  if (declared.empty()) declared = FirstMeta(meta, {"og:title", "twitter:title", "title",
-                                                    "dc.title", "headline"});
-  std::string page_title;
-  if (uint32_t n = FirstTag(tree, Tag::kTitle)) page_title = TextOf(tree, n);
-  const std::string h1_key = Key(h1);
-  if (!h1_key.empty()) {
-    // The visible headline, when a declared title agrees with it (maybe with a site suffix).
-    for (const std::string& t : {declared, page_title}) {
-      if (!t.empty() && StartsWith(Key(t), h1_key)) return h1;
+// Whether a declared title agrees with `h1`: it starts with it (maybe followed by a site
+// suffix). A later <h1> must also be most of that title or its whole first part, not a
+// section name it starts with.
+bool Agrees(const std::string& h1, bool first, const std::vector<std::string>& titles,
+            const std::vector<std::string>& site_keys) {
+  const std::string key = Key(h1);
+  for (const std::string& t : titles) {
+    if (!StartsWith(Key(t), key)) continue;
+    if (first || 2 * key.size() >= Key(StripSiteName(t, site_keys)).size() ||
+        Key(TitleParts(t, /*colon=*/false).front()) == key) {
+      return true;
     }
   }
+  return false;
+}
+
+// The words of `text` without its first (or last) `n`.
+std::string DropWords(std::string_view text, size_t n, bool from_front) {
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < text.size();) {
+    size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > i) words.push_back(text.substr(i, end - i));
+    i = end + 1;
+  }
+  const size_t begin = from_front ? std::min(n, words.size()) : 0;
+  const size_t end = from_front ? words.size() : words.size() - std::min(n, words.size());
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+// A declared title (site name stripped) that `h1` holds with a dateline glued before or after
+// it in the same element ("Dec 18 2025 Ferry fares rise", "Ferry fares rise Posted on July 1,
+// 2025 by ..."); "" when there is none. The title must be a headline of its own (kMinWords).
+std::string HeldTitle(const std::string& h1, const std::vector<std::string>& titles,
+                      const std::vector<std::string>& site_keys) {
+  constexpr size_t kMinWords = 3;
+  const std::string key = Key(h1);
+  for (const std::string& t : titles) {
+    std::string stripped = StripSiteName(t, site_keys);
+    std::string k = Key(stripped);
+    if (CountWords(stripped) < kMinWords || k.size() >= key.size()) continue;
+    const bool front = StartsWith(key, k);
+    if (!front && !key.ends_with(k)) continue;
+    std::string rest = DropWords(h1, CountWords(stripped), front);
+    std::string iso;
+    int64_t seconds = 0;
+    if (ParseWordDate(rest, &iso, &seconds)) return stripped;
+  }
+  return {};
+}
+
+// `h1` without the parts that name the site ("Headline – Outlet" in an <h1>).
+std::string StripSiteParts(const std::string& h1, const std::vector<std::string>& site_keys) {
+  std::vector<std::string> parts = TitleParts(h1, /*colon=*/false);
+  const auto [from, to] = WithoutSiteParts(parts, site_keys);
+  return from == 0 && to == parts.size() ? h1 : JoinParts(h1, parts, from, to);
+}
+
+std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta,
+                             const std::string& site, const std::string& host) {
+  std::string declared = ld.headline;
+  if (declared.empty()) {
+    declared = FirstMeta(meta, {"og:title", "twitter:title", "title", "dc.title", "headline"});
+  }
+  std::string page_title;
+  if (uint32_t n = FirstTag(tree, Tag::kTitle)) page_title = TextOf(tree, n);
+  // Every declared title, for learning the site name from their common parts. Longer text is
+  // not a title (and would make the comparisons below quadratic on a hostile page).
+  constexpr size_t kMaxTitleBytes = 2000;
+  std::vector<std::string> titles;
+  for (std::string t : {declared, FirstMeta(meta, {"og:title"}),
+                        FirstMeta(meta, {"twitter:title"}), Microdata(tree, "headline"),
+                        page_title}) {
+    if (!t.empty() && t.size() <= kMaxTitleBytes &&
+        std::find(titles.begin(), titles.end(), t) == titles.end()) {
+      titles.push_back(std::move(t));
+    }
+  }
+  const std::vector<std::string> site_keys = SiteKeys(site, host);
+  std::vector<std::string> headlines = Headlines(tree, titles, site_keys);
+  for (std::string& h : headlines) h = StripSiteParts(h, site_keys);
+  // The visible headline that a declared title agrees with.
+  for (size_t i = 0; i < headlines.size(); ++i) {
+    if (Agrees(headlines[i], i == 0, titles, site_keys)) return headlines[i];
+  }
+  if (!headlines.empty()) {
+    if (std::string held = HeldTitle(headlines.front(), titles, site_keys); !held.empty()) {
+      return held;
+    }
+  }
+  const std::string h1 = headlines.empty() ? std::string() : headlines.front();
   // The visible headline is what readers (and the WCXB annotators) call the title; meta
-  // titles are often rewritten for search engines. But an <h1> of a few words that the
-  // declared title does not start with is a section or site name ("Blog", "Contact Us").
+  // titles are often rewritten for search engines. But not when the page has several <h1>s
+  // none of which the declared titles agree with (the first is then as likely a banner or a
+  // call to action as the article's headline), and not an <h1> of a few words that is
+  // shorter than the declared title, a section or site name ("Blog", "Contact Us").
   // Words: 3 measured on wcxb-dev title accuracy 0.860 (0: 0.834, 2: 0.855, 6: 0.871 by
   // trusting meta titles ever more; 3 is where section names end).
   constexpr size_t kShortHeadline = 3;
-  if (!h1.empty() && !(CountWords(h1) <= kShortHeadline && !declared.empty() &&
-                       CountWords(StripSiteName(declared, site)) > CountWords(h1))) {
-    return h1;
-  }
-  if (!declared.empty()) return StripSiteName(declared, site);
-  return StripSiteName(page_title, site);
+  const bool weak = declared.empty() ? false
+                    : headlines.size() > 1
+                        ? true
+                        : CountWords(h1) <= kShortHeadline &&
+                              CountWords(StripSiteName(declared, site_keys)) > CountWords(h1);
+  if (!h1.empty() && !weak) return h1;
+  if (!declared.empty()) return StripSiteName(declared, site_keys);
+  return StripSiteName(page_title, site_keys);
+}
+
+// "Headline | Section | Outlet" -> "Headline": a vertical bar separates a title's parts, it is
+// not headline punctuation, and sites write it into their <h1>s and declared titles alike.
+// The part before the first bar must still read as a headline (kMinWords).
+std::string CutAtBar(const std::string& title) {
+  constexpr size_t kMinWords = 3;
+  size_t bar = title.find(" | ");
+  if (bar == std::string::npos || CountWords(title.substr(0, bar)) < kMinWords) return title;
+  return title.substr(0, bar);
+}
+
+std::string ChooseTitle(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta,
+                        const std::string& site, const std::string& host) {
+  return CutAtBar(ChooseTitleParts(tree, ld, meta, site, host));
 }
 
 std::string CleanAuthor(std::string a) {
@@ -438,7 +667,6 @@ std::string DateFromUrl(std::string_view url) {
   return {};
 }
 
-bool ParseWordDate(std::string_view text, std::string* iso, int64_t* seconds);
 
 // Node index of the page's headline <h1>, 0 when there is none.
 uint32_t HeadlineNode(const HtmlTree& tree) {
@@ -452,8 +680,9 @@ uint32_t HeadlineNode(const HtmlTree& tree) {
 }
 
 // A date printed near the headline ("Updated September 4, 2025", "4th Sep 2025",
-// "23.07.2025"): the first short text that reads as a date, from kBefore text nodes before the
-// <h1> (bylines sit above some headlines) to kAfter after it (or from the start of the page).
+// "23.07.2025", "2025-09-04"): the first short text that reads as a date, from kBefore text
+// nodes before the <h1> (bylines sit above some headlines) to kAfter after it (or from the
+// start of the page).
 std::string VisibleDate(const HtmlTree& tree) {
   // Text nodes. Measured on wcxb-dev date accuracy: 40/60 0.833, 40/150 0.842, 80/400 0.848,
   // 80/1000 0.848 (a byline block is usually within 20 nodes; long windows find the few
@@ -476,14 +705,33 @@ std::string VisibleDate(const HtmlTree& tree) {
     if (text.size() > kMaxDateText) continue;
     std::string iso;
     int64_t seconds = 0;
-    if (ParseWordDate(text, &iso, &seconds)) return iso;
+    // "2025-09-04" or "2025-09-04T08:10+02:00" printed as is, else words and numbers.
+    constexpr size_t kMaxIsoText = 30;
+    const bool iso_text = text.size() <= kMaxIsoText && text.size() >= 10 &&
+                          isdigit(static_cast<unsigned char>(text[0])) && text[4] == '-' &&
+                          ParseWebDate(text, &iso, &seconds);
+    if (iso_text || ParseWordDate(text, &iso, &seconds)) return iso;
   }
   return {};
 }
 
+// The first (by name) <meta> whose name says it holds a publication date but is none of the
+// usual names ChooseDate asks for first: "published", "published-date", "w-published-date".
+std::string OtherPublishMeta(const MetaMap& meta) {
+  const std::string* best_key = nullptr;
+  const std::string* best = nullptr;
+  for (const auto& [key, value] : meta) {
+    if (!Contains(key, "publish") || Contains(key, "publisher")) continue;
+    std::string iso;
+    int64_t seconds = 0;
+    if (!ParseWebDate(value, &iso, &seconds)) continue;
+    if (best_key == nullptr || key < *best_key) best_key = &key, best = &value;
+  }
+  return best == nullptr ? std::string() : *best;
+}
+
 std::string ChooseDate(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta,
                        const std::string& url) {
-
   std::vector<std::string> candidates = {
       ld.date,
       FirstMeta(meta, {"article:published_time", "og:article:published_time",
@@ -499,9 +747,18 @@ std::string ChooseDate(const HtmlTree& tree, const JsonLd& ld, const MetaMap& me
       candidates.push_back(std::string(node.Attr("datetime")));
     }
   }
+  // Less usual declarations: a <meta> whose name says "publish" ("published-date",
+  // "w-published-date"), the datePublished of a JSON-LD object that is not an article (the
+  // WebPage holding it).
+  candidates.push_back(OtherPublishMeta(meta));
+  candidates.push_back(ld.other_date);
   // A printed date comes after the machine-readable ones: on wcxb-dev it is right less often
   // than they are when both exist (taking it first: 0.792 vs 0.806 date accuracy; preferring
   // it when it is the declared modification day: 0.838 vs 0.842), but it fills most gaps.
+  // Tried and not kept (wcxb-dev): a printed date labelled as an update first (0.788 against
+  // 0.848: the gold is as often the first publication), one labelled "Published" first (0.844
+  // against 0.860), the declared dateModified as a last resort (+1 page, but it also dates 10 pages
+  // whose gold has no date).
   candidates.push_back(VisibleDate(tree));
   candidates.push_back(DateFromUrl(url));
   for (const std::string& c : candidates) {
@@ -681,7 +938,7 @@ PageMetadata ExtractMetadata(const HtmlTree& tree, const PageHints& hints) {
   if (m.site_name.empty()) m.site_name = ld.publisher;
   if (StartsWith(m.site_name, "@")) m.site_name.erase(0, 1);
   if (m.site_name.empty()) m.site_name = HostOf(m.url.empty() ? hints.url : m.url);
-  m.title = ChooseTitle(tree, ld, meta, m.site_name);
+  m.title = ChooseTitle(tree, ld, meta, m.site_name, HostOf(m.url.empty() ? hints.url : m.url));
   m.author = ChooseAuthor(tree, ld, meta);
   if (uint32_t html = FirstTag(tree, Tag::kHtml)) m.lang = NormaliseLang(tree.nodes[html].Attr("lang"));
   if (m.lang.empty()) {

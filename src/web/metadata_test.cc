@@ -103,6 +103,113 @@ TEST(Metadata, PrintedDateNearTheHeadline) {
             "Ilse Varnes");
 }
 
+TEST(Metadata, LogoHeadlineNamingTheSiteIsSkipped) {
+  // The site's name is the part of <title> beside the headline, repeated by a logo <h1>.
+  EXPECT_EQ(Meta(R"(<head><title>Mole vote passes after a long night - Estvik Tidings</title>
+      </head><body><h1>Estvik Tidings</h1><h1>Mole vote passes after a long night</h1>
+      <p>x</p></body>)").title,
+            "Mole vote passes after a long night");
+  // A site-name prefix joined by a colon, when another title gives the rest.
+  EXPECT_EQ(Meta(R"(<head><title>Harbour Notes: Rebuilding the north mole</title>
+      <meta property="og:title" content="Rebuilding the north mole"></head>
+      <body><h1>Harbour Notes</h1><p>x</p></body>)").title,
+            "Rebuilding the north mole");
+  // The name og:site_name declares, as the only <h1>.
+  EXPECT_EQ(Meta(R"(<head><meta property="og:site_name" content="Estvik Tidings">
+      <meta property="og:title" content="Ferry fares rise again in the spring"></head>
+      <body><h1>Estvik Tidings</h1><p>x</p></body>)").title,
+            "Ferry fares rise again in the spring");
+  // But a headline that <title> starts with stays the headline.
+  EXPECT_EQ(Meta(R"(<head><title>Ferry fares rise - Estvik Tidings</title></head>
+      <body><h1>Ferry fares rise</h1></body>)").title,
+            "Ferry fares rise");
+}
+
+TEST(Metadata, SiteNamePrefixLearnedFromThePageIsStripped) {
+  EXPECT_EQ(Meta(R"(<head><meta property="og:site_name" content="Estvik Tidings">
+      <title>Estvik Tidings: Storm closes the port at dawn</title></head><body></body>)")
+                .title,
+            "Storm closes the port at dawn");
+  EXPECT_EQ(Meta(R"(<head><link rel="canonical" href="https://harbourcourier.example/storm">
+      <title>Storm closes the port at dawn | Weather | harbourcourier.example</title>
+      </head><body></body>)")
+                .title,
+            "Storm closes the port at dawn");
+}
+
+TEST(Metadata, AmongSeveralHeadlinesTheOneADeclaredTitleAgreesWith) {
+  const char* kCta = R"(<body><h1>Do you want more visitors?</h1><article>
+      <h1>Ferry fares rise for the third year</h1><p>x</p></article><h1>0 Comments</h1>)";
+  EXPECT_EQ(Meta(std::string(R"(<head><meta property="og:title" content="Ferry fares rise for
+      the third year"></head>)") + kCta).title,
+            "Ferry fares rise for the third year");
+  // Several <h1>s, none agreeing: the declared title.
+  EXPECT_EQ(Meta(R"(<head><meta property="og:title" content="Harbour board approves the new
+      ferry fares"></head><body><h1>Do you want more visitors?</h1><h1>Fares, explained</h1>
+      </body>)").title,
+            "Harbour board approves the new ferry fares");
+}
+
+TEST(Metadata, OnlyTheFirst32HeadlinesAreLookedAt) {
+  std::string page = R"(<head><meta property="og:title" content="Harbour board approves the
+      new ferry fares"></head><body>)";
+  for (int i = 0; i < 40; ++i) page += "<h1>Section " + std::to_string(i) + "</h1>";
+  page += "<h1>Harbour board approves the new ferry fares</h1></body>";
+  // The agreeing <h1> is past the bound: the declared title, not "Section 0".
+  EXPECT_EQ(Meta(page).title, "Harbour board approves the new ferry fares");
+}
+
+TEST(Metadata, HeadlineWithoutItsGluedDatelineOrSiteName) {
+  // A dateline inside the <h1>: the declared title it holds.
+  EXPECT_EQ(Meta(R"(<head><title>Rebuilding the north mole | Per's notes</title></head>
+      <body><h1><span>Mar 3 2026</span> Rebuilding the north mole</h1></body>)").title,
+            "Rebuilding the north mole");
+  EXPECT_EQ(Meta(R"(<head><meta property="og:title" content="Ferry fares rise for the third
+      year"></head><body><h1>Ferry fares rise for the third year <small>Posted on March 4,
+      2026 by tidings</small></h1></body>)").title,
+            "Ferry fares rise for the third year");
+  // Something else glued on is part of the headline.
+  EXPECT_EQ(Meta(R"(<head><title>Ferry fares rise for the third year</title></head>
+      <body><h1>Ferry fares rise for the third year: what it costs</h1></body>)").title,
+            "Ferry fares rise for the third year: what it costs");
+  // The site's name as the last part of the <h1>.
+  EXPECT_EQ(Meta(R"(<head><meta property="og:site_name" content="Estvik Tidings"></head>
+      <body><h1>Ferry fares rise again – Estvik Tidings</h1></body>)").title,
+            "Ferry fares rise again");
+  // A later <h1> that is the whole first part of <title>.
+  EXPECT_EQ(Meta(R"(<head><title>Mole, Vote, and Rebuild - The Estvik Harbour Board Pages
+      </title></head><body><h1>Harbour Blog</h1><h1>Mole, Vote, and Rebuild</h1></body>)")
+                .title,
+            "Mole, Vote, and Rebuild");
+}
+
+TEST(Metadata, VerticalBarEndsTheHeadline) {
+  EXPECT_EQ(Meta("<body><h1>Ferry fares rise again | Opinion</h1></body>").title,
+            "Ferry fares rise again");
+  EXPECT_EQ(Meta("<body><h1>Q&amp;A | Ferry fares</h1></body>").title,
+            "Q&A | Ferry fares");  // too short a head to be a headline on its own
+}
+
+TEST(Metadata, LessUsualPublicationDates) {
+  // The datePublished of the WebPage object when no article object has one.
+  EXPECT_EQ(Meta(R"(<script type="application/ld+json">{"@graph":[{"@type":"WebPage",
+      "datePublished":"2026-02-11T09:00:00+00:00"}]}</script><h1>Mole vote</h1>)")
+                .published_text,
+            "2026-02-11T09:00:00+00:00");
+  // A <meta> whose name says "publish".
+  EXPECT_EQ(Meta(R"(<head><meta name="page-published-date" content="2026-02-12"></head>
+      <body><h1>Mole vote</h1></body>)").published_text,
+            "2026-02-12");
+  // An ISO date printed as is under the headline.
+  EXPECT_EQ(Meta("<body><h1>Mole vote</h1><p><span>2026-02-13T08:10+01:00</span></p>"
+                 "<p>Body.</p></body>").published_text.substr(0, 10),
+            "2026-02-13");
+  // Not the modification date: a page may be much older than its last change.
+  EXPECT_EQ(Meta(R"(<head><meta property="article:modified_time" content="2026-02-14T10:00:00Z">
+      </head><body><h1>Mole vote</h1></body>)").published_text,
+            "");
+}
+
 TEST(Metadata, MalformedOrDeepJsonLdIsIgnored) {
   std::string deep(200, '[');
   PageMetadata m = Meta("<script type=application/ld+json>{\"headline\": </script>"
