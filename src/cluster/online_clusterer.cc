@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "text/similarity.h"
+#include "text/stemmer.h"
+#include "util/hash.h"
 #include "util/strings.h"
 
 namespace parallax {
@@ -167,17 +169,43 @@ bool SamePerson(const std::string& a, const std::string& b) {
 
 // Share of the article's people, by weight, that the story names too; misspelled names count
 // when `fuzzy` (the near-spelling test costs a few microseconds a pair, so the clusterer asks
-// for it only on its most promising candidates).
-double SharedPeople(const Names& article, const Names& story, bool fuzzy) {
+// for it only on its most promising candidates), and each such (article, story) spelling pair
+// is added to `respelled`.
+double SharedPeople(const Names& article, const Names& story, bool fuzzy,
+                    std::vector<std::pair<std::string_view, std::string_view>>* respelled) {
   double shared = 0, total = 0;
   for (const auto& [name, w] : article) {
     total += w;
     bool found = std::binary_search(story.begin(), story.end(), std::pair<std::string, float>(name, 0),
                                     [](const auto& x, const auto& y) { return x.first < y.first; });
-    for (size_t i = 0; fuzzy && !found && i < story.size(); ++i) found = SamePerson(name, story[i].first);
+    for (size_t i = 0; fuzzy && !found && i < story.size(); ++i) {
+      found = SamePerson(name, story[i].first);
+      if (found) respelled->emplace_back(name, story[i].first);
+    }
     if (found) shared += w;
   }
   return total > 0 ? shared / total : 0;
+}
+
+// The weight of `term` in a vector sorted by term, 0 when absent.
+float WeightOf(const TermWeights& v, uint64_t term) {
+  auto it = std::lower_bound(v.begin(), v.end(), term, [](const auto& p, uint64_t t) { return p.first < t; });
+  return it != v.end() && it->first == term ? it->second : 0.0f;
+}
+
+// What the dot products of terms and of entities miss when one name is spelled two ways
+// ("Teixeira" in one report, "Teixeara" in the other, throughout): the product of the two
+// spellings' weights, as if they were one term. Clustering must keep such reports together,
+// since their spelling is the very conflict the comparison is there to show.
+std::pair<double, double> RespelledDots(const std::vector<std::pair<std::string_view, std::string_view>>& respelled,
+                                        const TermWeights& a_terms, const TermWeights& s_terms,
+                                        const TermWeights& a_entities, const TermWeights& s_entities) {
+  double terms = 0, entities = 0;
+  for (auto [an, sn] : respelled) {
+    entities += static_cast<double>(WeightOf(a_entities, EntityTerm(an))) * WeightOf(s_entities, EntityTerm(sn));
+    terms += static_cast<double>(WeightOf(a_terms, Hash64(Stem(an)))) * WeightOf(s_terms, Hash64(Stem(sn)));
+  }
+  return {terms, entities};
 }
 
 // Adds an article's surnames to a story's, keeping the kStoryPeople most mentioned.
@@ -351,16 +379,18 @@ std::vector<OnlineClusterer::Candidate> OnlineClusterer::Candidates(const Prepar
     c.story = id;
     auto& x = c.x;
     x[kBias] = 1;
-    x[kCosine] = s.norm > 0 ? static_cast<float>(Dot(a.terms, s.terms) / s.norm) : 0;
+    const bool people = !a.surnames.empty() && !s.surnames.empty();
+    std::vector<std::pair<std::string_view, std::string_view>> respelled;
+    x[kPeopleCosine] = people ? static_cast<float>(SharedPeople(a.surnames, s.surnames, i < kFuzzyCandidates, &respelled)) : 0;
+    x[kPeopleBoth] = people ? 1 : 0;
+    auto [respelled_terms, respelled_entities] = RespelledDots(respelled, a.terms, s.terms, a.entities, s.entities);
+    x[kCosine] = s.norm > 0 ? static_cast<float>((Dot(a.terms, s.terms) + respelled_terms) / s.norm) : 0;
     x[kTitleCosine] = s.title_norm > 0 ? static_cast<float>(Dot(a.title, s.title) / s.title_norm) : 0;
     const bool entities = !a.entities.empty() && s.entity_norm > 0;
-    x[kEntityCosine] = entities ? static_cast<float>(Dot(a.entities, s.entities) / s.entity_norm) : 0;
+    x[kEntityCosine] = entities ? static_cast<float>((Dot(a.entities, s.entities) + respelled_entities) / s.entity_norm) : 0;
     x[kEntitiesBoth] = entities ? 1 : 0;
     x[kCosineSquared] = x[kCosine] * x[kCosine];
     x[kCosineEntity] = x[kCosine] * x[kEntityCosine];
-    const bool people = !a.surnames.empty() && !s.surnames.empty();
-    x[kPeopleCosine] = people ? static_cast<float>(SharedPeople(a.surnames, s.surnames, i < kFuzzyCandidates)) : 0;
-    x[kPeopleBoth] = people ? 1 : 0;
     x[kYearsOneSide] = a.years.empty() != s.years.empty() ? 1 : 0;
     size_t shared_numbers = 0;
     for (uint64_t n : a.numbers) shared_numbers += std::binary_search(s.numbers.begin(), s.numbers.end(), n);
