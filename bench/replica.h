@@ -1,7 +1,8 @@
 // The example corpus replicated to N articles, shared by the benchmark drivers.
 //
 // Replica r of an article gets a fresh id, a publication time shifted by r x 30 days, and
-// every capitalised word suffixed with a replica tag ("Korsholm" -> "Korsholmqb"), so replicas
+// every capitalised word suffixed with three letters chosen by the word and the replica
+// ("Korsholm" -> "Korsholmxvd"), so replicas
 // are new events with new names rather than copies that dedup would fold away: each replica
 // costs the full clean, analyze, dedup, cluster, align, digest and compare path.
 // Only the corpus's dated articles are replicated (a replica stream moves forward in time).
@@ -14,6 +15,7 @@
 #include "parallax/article.h"
 #include "parallax/pipeline.h"
 #include "parallax/reader.h"
+#include "util/hash.h"
 
 namespace parallax_bench {
 
@@ -34,7 +36,13 @@ inline std::string Retag(const std::string& text, const std::string& tag) {
       size_t j = i;
       while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
       out.append(text, i, j - i);
-      if (j - i >= 3) out += tag;
+      if (j - i >= 3) {
+        // Three letters chosen by the word and the replica: one suffix shared by every name of
+        // a replica would make its names near spellings of one another ("Ekdahlqb" /
+        // "Eklundqb"), which the clusterer and the comparison read as one misspelled name.
+        uint64_t h = parallax::Hash64(text.substr(i, j - i) + tag);
+        for (int k = 0; k < 3; ++k, h /= 26) out += static_cast<char>('a' + h % 26);
+      }
       i = j;
     } else {
       out += text[i++];
