@@ -24,7 +24,7 @@ step() {  # step NAME COMMAND...: runs and times one step, records a failure
 # The concurrent parts: the pipeline's and the reader's worker threads, dedup's parallel
 # signatures (`parallax dedup`, cli_test), the stemmer's per-thread state and serve.
 TSAN_TARGETS=(pipeline_test ingest_test text_test serve_test cli_test serve_cli_test parallax)
-TSAN_TESTS='^(Pipeline|Reader|Stemmer|Store|Serve|DedupCli)'
+TSAN_TESTS='^(Pipeline|Reader|WebReader|Stemmer|Store|Serve|Metrics|DedupCli)'
 
 normal() { bash scripts/build.sh && ctest --test-dir build --output-on-failure -j"$jobs"; }
 asan() {
