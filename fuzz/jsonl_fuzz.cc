@@ -24,8 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::istringstream in{std::string(input)};
   // A small chunk makes rows straddle chunk boundaries, the line reader's hardest case.
   parallax::LineReader lines(in, options.max_article_bytes, /*chunk_bytes=*/64);
-  const parallax::ArticleSink on_article = [](parallax::Article) {};
-  const parallax::RejectSink on_reject = [](parallax::Rejection) {};
+  const parallax::ArticleSink on_article = [](const parallax::Article&) {};
+  const parallax::RejectSink on_reject = [](const parallax::Rejection&) {};
   parallax::ReadJsonLines(lines, "fuzz.jsonl", options, {on_article, on_reject});
   return 0;
 }

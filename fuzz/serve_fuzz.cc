@@ -10,6 +10,7 @@
 // by a request) is a finding, as is any crash, hang or sanitizer report. See fuzz/README.md.
 #include <cstddef>
 #include <cstdint>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <memory>
@@ -23,7 +24,7 @@ namespace {
 
 // Percent-encodes every byte but unreserved ones and those in `keep`.
 std::string Encode(std::string_view s, std::string_view keep) {
-  static const char kHex[] = "0123456789ABCDEF";
+  constexpr std::string_view kHex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : s) {
     if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' ||
@@ -67,8 +68,8 @@ parallax::Server* CurrentServer() {
 }
 
 std::string Request(uint8_t kind, std::string_view part, std::string_view body) {
-  static const char* const kTargets[] = {"/v1/articles", "/v1/articles", "/v1/stories?",
-                                         "/v1/stories/", "/v1/articles/"};
+  constexpr std::array<std::string_view, 5> kTargets = {
+      "/v1/articles", "/v1/articles", "/v1/stories?", "/v1/stories/", "/v1/articles/"};
   const bool post = kind < 2;
   std::string r = post ? "POST " : "GET ";
   r += kTargets[kind];

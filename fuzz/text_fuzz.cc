@@ -29,8 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   std::istringstream in{std::string(input)};
-  const parallax::ArticleSink on_article = [](parallax::Article) {};
-  const parallax::RejectSink on_reject = [](parallax::Rejection) {};
+  const parallax::ArticleSink on_article = [](const parallax::Article&) {};
+  const parallax::RejectSink on_reject = [](const parallax::Rejection&) {};
   parallax::ReadStream(in, "<stdin>", "stdin", options, {on_article, on_reject});
   return 0;
 }

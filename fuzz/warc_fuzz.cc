@@ -16,8 +16,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const parallax::ReadOptions options = parallax::fuzz::SmallBudgets();
   std::istringstream in{std::string(reinterpret_cast<const char*>(data), size)};
-  const parallax::ArticleSink on_article = [](parallax::Article) {};
-  const parallax::RejectSink on_reject = [](parallax::Rejection) {};
+  const parallax::ArticleSink on_article = [](const parallax::Article&) {};
+  const parallax::RejectSink on_reject = [](const parallax::Rejection&) {};
   const parallax::PageSink on_page = [&options](parallax::PageJob job) {
     (void)parallax::ExtractArticle(std::move(job), options);
   };

@@ -27,7 +27,8 @@ status=0
 # them, HeaderFilterRegex), $jobs at a time.
 log="$dir/clang-tidy.log"
 printf '%s\n' "${sources[@]}" |
-  xargs -P "$jobs" -n 1 clang-tidy -p "$dir" --quiet >"$log" 2>/dev/null
+  xargs -P "$jobs" -n 1 clang-tidy -p "$dir" --quiet >"$log" 2>"$dir/clang-tidy.stderr"
+tidy_status=$?
 # The same header finding comes once per including file: count each location once.
 grep -E '^/.*: (warning|error): .*\[[a-z0-9.,-]+\]$' "$log" | sort -u >"$dir/clang-tidy.findings"
 n=$(wc -l <"$dir/clang-tidy.findings")
@@ -39,6 +40,10 @@ if ((n > 0)); then
   echo "clang-tidy: per folder:"
   sed -E "s|^$PWD/||; s|^([^/]+/[^/:]+)/.*|\1|; s|^([^/:]+)/[^/]*:.*|\1|" "$dir/clang-tidy.findings" |
     sort | uniq -c | sort -rn
+elif ((tidy_status != 0)); then
+  status=1
+  echo "clang-tidy: failed (exit $tidy_status) without a finding:"
+  tail -20 "$log" "$dir/clang-tidy.stderr"
 else
   echo "clang-tidy: no findings in ${#sources[@]} sources"
 fi
