@@ -8,10 +8,10 @@
 // first newline are QUERY or ID (percent-encoded here so the request line stays valid: the
 // HTTP parser is the library's); the rest is the body. A 500 reply (an internal error caused
 // by a request) is a finding, as is any crash, hang or sanitizer report. See fuzz/README.md.
-#include <cstddef>
-#include <cstdint>
 #include <array>
 #include <cctype>
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -76,7 +76,8 @@ std::string Request(uint8_t kind, std::string_view part, std::string_view body) 
   if (!post) r += Encode(part, kind == 2 ? "=&%+" : "%");
   r += " HTTP/1.1\r\nHost: localhost\r\n";
   if (post) {
-    r += kind == 0 ? "Content-Type: application/json\r\n" : "Content-Type: application/x-ndjson\r\n";
+    r +=
+        kind == 0 ? "Content-Type: application/json\r\n" : "Content-Type: application/x-ndjson\r\n";
     r += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   }
   r += "\r\n";

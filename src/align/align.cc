@@ -34,7 +34,8 @@ std::vector<uint32_t> SentenceTerms(const Document& doc, uint32_t si, TermTable*
     }
   }
   for (const EntityMention& e : doc.entities) {
-    if (e.sentence == si && e.key.find(' ') != std::string::npos) ids.push_back(table->Id("e:" + e.key));
+    if (e.sentence == si && e.key.find(' ') != std::string::npos)
+      ids.push_back(table->Id("e:" + e.key));
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -59,7 +60,8 @@ SentenceVector Weigh(const std::vector<uint32_t>& ids, const std::vector<uint32_
 
 size_t ContentWords(const Sentence& s) {
   size_t n = 0;
-  for (const Word& w : s.words) n += (w.kind == TokenKind::kWord && !w.stop) || w.kind == TokenKind::kNumber;
+  for (const Word& w : s.words)
+    n += (w.kind == TokenKind::kWord && !w.stop) || w.kind == TokenKind::kNumber;
   return n;
 }
 

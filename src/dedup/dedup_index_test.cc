@@ -95,9 +95,9 @@ TEST(DedupIndex, DriftedCopiesBridgeTheirGroup) {
   std::mt19937 rng(12);
   auto story = RandomWords(rng, 600);
   auto copy = story;
-  copy.erase(copy.begin() + 450, copy.end());                 // truncated
+  copy.erase(copy.begin() + 450, copy.end());  // truncated
   auto copy2 = copy;
-  copy2.erase(copy2.begin() + 330, copy2.end());              // truncated further
+  copy2.erase(copy2.begin() + 330, copy2.end());  // truncated further
   copy2.insert(copy2.end(), {"read", "more", "at", "our", "site"});
   DedupIndex index{DedupOptions{}};
   EXPECT_FALSE(index.FindOrAdd("story", Sig(story)));
@@ -131,7 +131,8 @@ TEST(DedupIndex, BandingFollowsTheLshCurve) {
       auto b = a;
       // Replace a contiguous run so that J = (400 - 4 - run) / (400 - 4 + run + ...) ~ target.
       const auto run = static_cast<size_t>(400 * (1 - target) / (1 + target));
-      for (size_t i = 0; i < run; ++i) b[50 + i] = "x" + std::to_string(p) + "_" + std::to_string(i);
+      for (size_t i = 0; i < run; ++i)
+        b[50 + i] = "x" + std::to_string(p) + "_" + std::to_string(i);
       Signature sa = Sig(a), sb = Sig(b);
       const double j = Jaccard(sa.fingerprints, sb.fingerprints);
       expected += 1 - std::pow(1 - std::pow(j, 4), 16);
@@ -165,16 +166,17 @@ TEST(DedupIndex, AgreesWithBruteForce) {
   for (uint32_t i = 0; i < docs.size(); ++i) {
     // Brute force: the earlier originals at or above the threshold.
     double best = 0;
-    for (uint32_t d : originals) best = std::max(best, Jaccard(sigs[i].fingerprints, sigs[d].fingerprints));
+    for (uint32_t d : originals)
+      best = std::max(best, Jaccard(sigs[i].fingerprints, sigs[d].fingerprints));
     const bool expected = best >= o.threshold;
     auto found = index.Find(sigs[i]);
     if (found) {
       double j = Jaccard(sigs[i].fingerprints, sigs[originals[found->original]].fingerprints);
       // Verification is exact up to fingerprint collisions at 20 bits (fingerprint_set.h): one
       // collision moves a 400-shingle pair by 1/|A u B| ~ 0.0025.
-      bad += j < o.threshold - 0.005;                 // never a false positive
+      bad += j < o.threshold - 0.005;  // never a false positive
       EXPECT_NEAR(found->jaccard, j, 0.005);
-      EXPECT_GE(found->jaccard, best - 0.005);        // and finds the best original
+      EXPECT_GE(found->jaccard, best - 0.005);  // and finds the best original
       ++found_copies;
     } else {
       originals.push_back(i);
@@ -241,13 +243,16 @@ TEST(DedupIndex, RefusesMismatchedOrDamagedFiles) {
   ASSERT_TRUE(index.Save(path).ok());
 
   EXPECT_EQ(DedupIndex::Open(TempPath("missing.pdx"), {}).status().code(), StatusCode::kNotFound);
-  for (DedupOptions other : {DedupOptions{.shingle = 4}, DedupOptions{.num_hashes = 128, .bands = 16},
-                             DedupOptions{.bands = 8}, DedupOptions{.threshold = 0.7}}) {
+  for (DedupOptions other :
+       {DedupOptions{.shingle = 4}, DedupOptions{.num_hashes = 128, .bands = 16},
+        DedupOptions{.bands = 8}, DedupOptions{.threshold = 0.7}}) {
     auto r = DedupIndex::Open(path, other);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
-    EXPECT_NE(r.status().message().find("index built with shingle=5 hashes=64 bands=16 threshold=0.6"),
-              std::string::npos) << r.status().message();
+    EXPECT_NE(
+        r.status().message().find("index built with shingle=5 hashes=64 bands=16 threshold=0.6"),
+        std::string::npos)
+        << r.status().message();
   }
 
   std::string bytes;

@@ -144,8 +144,10 @@ Status ValidateDedupOptions(const DedupOptions& o) {
   if (o.bands < 1 || o.num_hashes % o.bands != 0) {
     return InvalidArgument("bands must divide hashes (" + std::to_string(o.num_hashes) + ")");
   }
-  if (!(o.threshold >= 0.0 && o.threshold <= 1.0)) return InvalidArgument("threshold must be in [0, 1]");
-  if (!(o.bridge_below >= 0.0 && o.bridge_below <= 1.0)) return InvalidArgument("bridge-below must be in [0, 1]");
+  if (!(o.threshold >= 0.0 && o.threshold <= 1.0))
+    return InvalidArgument("threshold must be in [0, 1]");
+  if (!(o.bridge_below >= 0.0 && o.bridge_below <= 1.0))
+    return InvalidArgument("bridge-below must be in [0, 1]");
   if (o.max_candidates < 1) return InvalidArgument("max candidates must be at least 1");
   return Status::Ok();
 }

@@ -24,7 +24,8 @@ Status ValidateUtf8(std::string_view text) {
       continue;
     }
     utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(p + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    utf8proc_ssize_t n =
+        utf8proc_iterate(p + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
     if (n < 0) {
       return DataLoss("invalid UTF-8 at line " + std::to_string(line) + ", column " +
                       std::to_string(pos - line_start + 1) + " (byte " + std::to_string(pos) + ")");

@@ -1,7 +1,7 @@
 // ISO 8601 parsing and formatting, and civil-calendar arithmetic.
 // Written here rather than with std::chrono's parse (not in libstdc++ 12) or strptime
-// (locale-dependent, no zone offsets): a strict, allocation-free parser of the forms news feeds use.
-// Tested by time_test.cc.
+// (locale-dependent, no zone offsets): a strict, allocation-free parser of the forms news feeds
+// use. Tested by time_test.cc.
 #include "util/time.h"
 
 #include <cstdio>
@@ -79,7 +79,9 @@ void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
 int WeekdayFromDays(int64_t days) { return static_cast<int>(((days % 7) + 11) % 7); }
 
 Result<int64_t> ParseIso8601(std::string_view s) {
-  auto bad = [&] { return InvalidArgument("not an ISO 8601 time: \"" + std::string(s.substr(0, 40)) + "\""); };
+  auto bad = [&] {
+    return InvalidArgument("not an ISO 8601 time: \"" + std::string(s.substr(0, 40)) + "\"");
+  };
   size_t pos = 0;
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
   if (!ReadDigits(s, &pos, 4, &y) || !Eat(s, &pos, '-') || !ReadDigits(s, &pos, 2, &mo) ||
