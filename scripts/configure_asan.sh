@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Configures the AddressSanitizer + UndefinedBehaviorSanitizer build (clang) into DIR (default
 # build-asan/): the tests and the libFuzzer targets from one build, since fuzzing needs the same
-# instrumentation (plus coverage, which costs the tests little). No benchmarks. -O1 and line
-# tables only: the sanitizers' advice, and a third less compile time than -O2 -g.
+# instrumentation (plus coverage). No benchmarks. -O1 with line tables only (the sanitizers'
+# advice: readable stacks, less to compile than -O2 -g) and without -DNDEBUG, so assertions
+# are checked too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-build-asan}"
