@@ -36,25 +36,27 @@ class ServerTest : public ::testing::Test {
   }
 
   std::string Post(const std::string& type, const std::string& body) {
-    return server_->HandleRawRequest("POST /v1/articles HTTP/1.1\r\nHost: x\r\nContent-Type: " +
-                                     type + "\r\nContent-Length: " +
-                                     std::to_string(body.size()) + "\r\n\r\n" + body);
+    return server_->HandleRawRequest(
+        "POST /v1/articles HTTP/1.1\r\nHost: x\r\nContent-Type: " + type +
+        "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
   }
   std::string Get(const std::string& target) {
     return server_->HandleRawRequest("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
   }
-  static std::string StatusLine(const std::string& reply) { return reply.substr(0, reply.find('\r')); }
+  static std::string StatusLine(const std::string& reply) {
+    return reply.substr(0, reply.find('\r'));
+  }
 
   std::filesystem::path dir_;
   std::unique_ptr<Server> server_;
 };
 
 TEST_F(ServerTest, HandlesAPostAndTheGetsInProcess) {
-  const std::string reply =
-      Post("application/json",
-           R"({"id": "h1", "title": "Ferry crossings resume in Port Emsworth", "outlet": "Emsworth Gazette",)"
-           R"( "text": "The harbour ferry of Port Emsworth resumed its crossings on Tuesday.",)"
-           R"( "published": "2026-03-04T08:15:00Z"})");
+  const std::string reply = Post(
+      "application/json",
+      R"({"id": "h1", "title": "Ferry crossings resume in Port Emsworth", "outlet": "Emsworth Gazette",)"
+      R"( "text": "The harbour ferry of Port Emsworth resumed its crossings on Tuesday.",)"
+      R"( "published": "2026-03-04T08:15:00Z"})");
   EXPECT_EQ(StatusLine(reply), "HTTP/1.1 200 OK");
   EXPECT_NE(reply.find(R"("stored":1)"), std::string::npos) << reply;
   EXPECT_EQ(StatusLine(Get("/v1/stories/s1")), "HTTP/1.1 200 OK");
@@ -83,10 +85,10 @@ TEST_F(ServerTest, ConcurrentPostsAndReadsAllSucceed) {
     threads.emplace_back([this, t, &failures] {
       for (int i = 0; i < kPerThread; ++i) {
         const std::string id = "c" + std::to_string(t) + "-" + std::to_string(i);
-        const std::string reply = Post(
-            "application/json", R"({"id": ")" + id + R"(", "title": "Tram line )" + id +
-                                    R"( reopens", "text": "The tram line )" + id +
-                                    R"( in Kessby reopened on Monday after repairs."})");
+        const std::string reply =
+            Post("application/json", R"({"id": ")" + id + R"(", "title": "Tram line )" + id +
+                                         R"( reopens", "text": "The tram line )" + id +
+                                         R"( in Kessby reopened on Monday after repairs."})");
         if (StatusLine(reply) != "HTTP/1.1 200 OK") ++failures[t];
         if (StatusLine(Get("/v1/stories?limit=3")) != "HTTP/1.1 200 OK") ++failures[t];
         if (StatusLine(Get("/v1/stories/s1")) != "HTTP/1.1 200 OK") ++failures[t];
