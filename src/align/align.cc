@@ -47,7 +47,7 @@ SentenceVector Weigh(const std::vector<uint32_t>& ids, const std::vector<uint32_
   SentenceVector v;
   double norm = 0;
   for (uint32_t id : ids) {
-    float w = static_cast<float>(std::log(1.0 + sentences / df[id]));
+    auto w = static_cast<float>(std::log(1.0 + sentences / df[id]));
     v.emplace_back(id, w);
     norm += static_cast<double>(w) * w;
   }

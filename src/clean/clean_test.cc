@@ -26,7 +26,7 @@ const char kScraped[] =
 
 std::vector<std::string> Kept(const std::string& text, const CleanResult& r) {
   std::vector<std::string> out;
-  for (Span s : r.paragraphs) out.push_back(std::string(s.Of(text)));
+  for (Span s : r.paragraphs) out.emplace_back(s.Of(text));
   return out;
 }
 

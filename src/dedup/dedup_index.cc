@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <bit>
 #include <cerrno>
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -126,7 +127,7 @@ std::string Params(uint32_t shingle, uint32_t hashes, uint32_t bands, double thr
 size_t BucketTable::Probe(uint32_t key) const {
   const size_t mask = cells_.size() - 1;
   // Keys are hash values already; the multiply spreads sequential test keys too.
-  size_t i = (key * 0x9E3779B1u) & mask;
+  size_t i = static_cast<size_t>(key * 0x9E3779B1u) & mask;  // a 32-bit product, as before
   while (cells_[i].head != 0 && cells_[i].key != key) i = (i + 1) & mask;
   return i;
 }
@@ -158,7 +159,7 @@ DedupIndex::DedupIndex(const DedupOptions& options)
 
 uint32_t DedupIndex::BandKey(const Signature& sig, int band) const {
   const int rows = options_.num_hashes / options_.bands;
-  const uint32_t* data = sig.minhash.data() + band * rows;
+  const uint32_t* data = sig.minhash.data() + static_cast<std::ptrdiff_t>(band) * rows;
   return static_cast<uint32_t>(XXH3_64bits_withSeed(
       data, static_cast<size_t>(rows) * sizeof(uint32_t), static_cast<uint64_t>(band)));
 }

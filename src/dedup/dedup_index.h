@@ -114,8 +114,7 @@ class DedupIndex {
   std::vector<uint32_t> band_keys_;  // slot * bands + band; kept to save the index
   std::vector<Entry> entries_;
   // Entries' payloads, in blocks of kBlockBytes so growth never copies what is stored.
-  // Raw byte blocks of run-time size: std::array would fix the size in the type.
-  std::vector<std::unique_ptr<char[]>> blocks_;  // NOLINT(modernize-avoid-c-arrays)
+  std::vector<std::unique_ptr<char[]>> blocks_;
   std::vector<size_t> block_sizes_;
   size_t block_used_ = 0;
 };

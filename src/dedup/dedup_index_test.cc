@@ -62,8 +62,8 @@ TEST(DedupIndex, PicksTheMostSimilarOriginal) {
   DedupIndex index{DedupOptions{}};
   auto base = RandomWords(rng, 400);
   auto far = base, close = base;
-  for (int i = 0; i < 20; ++i) far[i * 19] = "far" + std::to_string(i);
-  for (int i = 0; i < 4; ++i) close[i * 90] = "close" + std::to_string(i);
+  for (size_t i = 0; i < 20; ++i) far[i * 19] = "far" + std::to_string(i);
+  for (size_t i = 0; i < 4; ++i) close[i * 90] = "close" + std::to_string(i);
   index.Add("far", Sig(far));
   index.Add("close", Sig(close));
   auto m = index.Find(Sig(base));
@@ -79,7 +79,7 @@ TEST(DedupIndex, BandingFindsHighJaccardPairsAndVerificationRejectsLowOnes) {
   auto a = RandomWords(rng, 500);
   index.Add("a", Sig(a, o));
   auto b = a;
-  for (int i = 0; i < 12; ++i) b[i * 40] = "edit" + std::to_string(i);  // J ~ 0.79
+  for (size_t i = 0; i < 12; ++i) b[i * 40] = "edit" + std::to_string(i);  // J ~ 0.79
   double j = Jaccard(Sig(a, o).fingerprints, Sig(b, o).fingerprints);
   ASSERT_LT(j, 0.9);
   ASSERT_GT(j, 0.7);
@@ -149,6 +149,7 @@ TEST(DedupIndex, AgreesWithBruteForce) {
   std::mt19937 rng(11);
   DedupOptions o;
   std::vector<std::vector<std::string>> docs;
+  docs.reserve(300);
   for (int i = 0; i < 150; ++i) docs.push_back(RandomWords(rng, 150 + 10 * (i % 40)));
   for (int i = 0; i < 150; ++i) {  // variants at many edit levels
     auto v = docs[i];
@@ -160,6 +161,7 @@ TEST(DedupIndex, AgreesWithBruteForce) {
   std::shuffle(docs.begin(), docs.end(), rng);
   DedupIndex index(o);
   std::vector<Signature> sigs;
+  sigs.reserve(docs.size());
   for (auto& d : docs) sigs.push_back(Sig(d, o));
   std::vector<uint32_t> originals;  // doc index of each slot
   int expected_copies = 0, found_copies = 0, missed = 0, bad = 0;

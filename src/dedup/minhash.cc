@@ -27,9 +27,9 @@ constexpr uint64_t kMaxDensifyAttempts = 256;
 
 // Per byte: 0 separator, 1 ASCII letter or digit, 2 start or part of a multi-byte character.
 struct ByteClasses {
-  uint8_t kind[256];
-  char lower[256];
-  constexpr ByteClasses() : kind(), lower() {
+  uint8_t kind[256] = {};
+  char lower[256] = {};
+  constexpr ByteClasses() {
     for (int c = 0; c < 256; ++c) {
       const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
       kind[c] = c >= 0x80 ? 2 : alnum ? 1 : 0;
