@@ -21,10 +21,12 @@ step() {  # step NAME COMMAND...: runs and times one step, records a failure
   time "$@" || failed+=("$name")
 }
 
-# The concurrent parts: the pipeline's and the reader's worker threads, dedup's parallel
-# signatures (`parallax dedup`, cli_test), the stemmer's per-thread state and serve.
-TSAN_TARGETS=(pipeline_test ingest_test text_test serve_test cli_test serve_cli_test parallax)
-TSAN_TESTS='^(Pipeline|Reader|WebReader|Stemmer|Store|Serve|Metrics|DedupCli)'
+# The concurrent parts: the reader's worker threads, dedup's parallel signatures (`parallax
+# dedup`, cli_test), the stemmer's per-thread state and serve. Not yet the pipeline's
+# parallel_for: with Debian's uninstrumented libtbb, TSan cannot see the join and reports the
+# main thread reusing stack the workers read (docs/hardening.md).
+TSAN_TARGETS=(ingest_test text_test serve_test cli_test serve_cli_test parallax)
+TSAN_TESTS='^(Reader|WebReader|Stemmer|Store|Serve|Metrics|DedupCli)'
 
 normal() { bash scripts/build.sh && ctest --test-dir build --output-on-failure -j"$jobs"; }
 asan() {
