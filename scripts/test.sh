@@ -21,12 +21,13 @@ step() {  # step NAME COMMAND...: runs and times one step, records a failure
   time "$@" || failed+=("$name")
 }
 
-# The concurrent parts: the reader's worker threads, dedup's parallel signatures (`parallax
-# dedup`, cli_test), the stemmer's per-thread state and serve. Not yet the pipeline's
-# parallel_for: with Debian's uninstrumented libtbb, TSan cannot see the join and reports the
-# main thread reusing stack the workers read (docs/hardening.md).
-TSAN_TARGETS=(ingest_test text_test serve_test cli_test serve_cli_test parallax)
-TSAN_TESTS='^(Reader|WebReader|Stemmer|Store|Serve|Metrics|DedupCli)'
+# The concurrent parts TSan can check today: the stemmers' per-thread state, serve's request
+# handling from several threads at once (in-process), its store and metrics. Not yet the
+# handoffs through oneTBB (the reader's pipeline, the pipeline's parallel_for, `parallax
+# dedup`'s signatures, hence the serve process): Debian's libtbb is not instrumented and TSan
+# reports them (docs/hardening.md); they run under ASan in step 2.
+TSAN_TARGETS=(text_test serve_test)
+TSAN_TESTS='^(Stemmer|Store|Metrics|ServerTest)'
 
 normal() { bash scripts/build.sh && ctest --test-dir build --output-on-failure -j"$jobs"; }
 asan() {
