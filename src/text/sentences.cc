@@ -112,7 +112,7 @@ bool QuoteStaysWithSpeaker(const std::vector<Token>& tokens, size_t open, size_t
 std::vector<TokenRange> SplitSentences(const std::vector<Token>& tokens) {
   std::vector<TokenRange> out;
   uint32_t start = 0;
-  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  const auto n = static_cast<uint32_t>(tokens.size());
   // The double quotation open at the current token (its opening mark), or none.
   constexpr uint32_t kNone = UINT32_MAX;
   uint32_t quote = kNone;

@@ -61,7 +61,7 @@ std::string Map(std::string_view word, int options) {
                                     static_cast<utf8proc_option_t>(options));
   if (n < 0) return std::string(word);  // invalid input: leave as is (validated upstream)
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
-  return std::string(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  return {reinterpret_cast<char*>(out), static_cast<size_t>(n)};
 }
 
 void FoldApostrophes(std::string* s) {
