@@ -13,9 +13,9 @@
 // articles so a growing index shows whether query time stays flat. Check (exit 1 on failure):
 // every planted copy is found, no original is matched.
 #include <sys/resource.h>
-#include <time.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
+#include <time.h>
 
 #include <chrono>
 #include <cstdio>
@@ -41,8 +41,8 @@ struct Flags {
 class TextGenerator {
  public:
   explicit TextGenerator(uint64_t seed) : state_(seed) {
-    const char* syllables[] = {"ka", "lor", "vin", "sta", "mer", "du", "hol", "tra", "en", "is",
-                               "ba", "nor", "vik", "sel", "ga", "rum", "to", "fre", "al", "dan"};
+    const char* syllables[] = {"ka", "lor", "vin", "sta", "mer", "du",  "hol", "tra", "en", "is",
+                               "ba", "nor", "vik", "sel", "ga",  "rum", "to",  "fre", "al", "dan"};
     std::mt19937_64 r(42);
     for (int i = 0; i < 50000; ++i) {  // pseudo-words of 1-4 syllables
       std::string w;
@@ -57,7 +57,8 @@ class TextGenerator {
     bool start = true;
     while (t.size() < bytes) {
       double u = Unit();
-      const std::string& w = vocab_[static_cast<size_t>(u * u * u * static_cast<double>(vocab_.size()))];
+      const std::string& w =
+          vocab_[static_cast<size_t>(u * u * u * static_cast<double>(vocab_.size()))];
       if (start) {
         t += static_cast<char>(w[0] - 'a' + 'A');
         t.append(w, 1);
@@ -65,7 +66,7 @@ class TextGenerator {
         t += w;
       }
       const uint64_t r = Next();
-      start = (r & 0xff) < 15;                         // ~6% of words end a sentence
+      start = (r & 0xff) < 15;  // ~6% of words end a sentence
       t += start ? ". " : ((r >> 8 & 0xff) < 13 ? ", " : " ");
       if (start && (r >> 16 & 0xff) < 51) t += "\n\n";  // ~20% of sentences end a paragraph
     }
@@ -74,10 +75,10 @@ class TextGenerator {
   std::string Copy(const std::string& original) {
     std::string c = original;
     size_t cut = c.size() / 3 + Next() % (c.size() / 3);
-    c.erase(cut, c.size() / 20);                                     // a trimmed passage
+    c.erase(cut, c.size() / 20);  // a trimmed passage
     c.insert(c.size() / 4, "\nPhoto: Tarnby harbour at dawn. (Photo: Staff)\n");  // a caption
     size_t w = c.find(' ', c.size() / 2);
-    if (w != std::string::npos) c.insert(w, " reportedly");          // a changed word
+    if (w != std::string::npos) c.insert(w, " reportedly");  // a changed word
     return c;
   }
 
@@ -124,14 +125,18 @@ int WriteJsonl(const Flags& f) {
   std::vector<std::string> recent(512);
   for (size_t k = 0; k < f.articles; ++k) {
     const bool copy = k >= 1000 && f.copy_every > 0 && k % f.copy_every == 0;
-    std::string text = copy ? gen.Copy(recent[(k / f.copy_every) % recent.size()]) : gen.Article(f.bytes);
+    std::string text =
+        copy ? gen.Copy(recent[(k / f.copy_every) % recent.size()]) : gen.Article(f.bytes);
     if (!copy) recent[k % recent.size()] = text;
     std::string escaped;
     for (char c : text) {
-      if (c == '\n') escaped += "\\n";
-      else escaped += c;  // generated text has no quotes, backslashes or other controls
+      if (c == '\n')
+        escaped += "\\n";
+      else
+        escaped += c;  // generated text has no quotes, backslashes or other controls
     }
-    std::fprintf(out, "{\"id\":\"g%zu\",\"outlet\":\"Generated\",\"text\":\"%s\"}\n", k, escaped.c_str());
+    std::fprintf(out, "{\"id\":\"g%zu\",\"outlet\":\"Generated\",\"text\":\"%s\"}\n", k,
+                 escaped.c_str());
   }
   return std::fclose(out) == 0 ? 0 : 1;
 }
@@ -148,8 +153,8 @@ int Run(const Flags& f) {
   size_t window_start = 0, next_report = 10000, copies = 0, found = 0, false_matches = 0;
   uint64_t text_bytes = 0;
   std::printf("CPU time per article, per window of the stream:\n");
-  std::printf("%12s %12s %12s %14s %14s %12s\n", "articles", "index", "sig us/art", "find+add us/art",
-              "art/s/core", "index MiB");
+  std::printf("%12s %12s %12s %14s %14s %12s\n", "articles", "index", "sig us/art",
+              "find+add us/art", "art/s/core", "index MiB");
   for (size_t done = 0; done < f.articles;) {
     const size_t n = std::min(kBatch, f.articles - done);
     std::vector<std::string> texts(n);
@@ -157,7 +162,8 @@ int Run(const Flags& f) {
     for (size_t i = 0; i < n; ++i) {
       const size_t k = done + i;
       is_copy[i] = k >= 1000 && f.copy_every > 0 && k % f.copy_every == 0;
-      texts[i] = is_copy[i] ? gen.Copy(recent[(k / f.copy_every) % recent.size()]) : gen.Article(f.bytes);
+      texts[i] =
+          is_copy[i] ? gen.Copy(recent[(k / f.copy_every) % recent.size()]) : gen.Article(f.bytes);
       if (!is_copy[i]) recent[k % recent.size()] = texts[i];
       text_bytes += texts[i].size();
     }
@@ -165,7 +171,8 @@ int Run(const Flags& f) {
     const double c0 = CpuSeconds();
     auto t0 = Clock::now();
     arena.execute([&] {
-      tbb::parallel_for(size_t{0}, n, [&](size_t i) { sigs[i] = ComputeSignature(texts[i], options); });
+      tbb::parallel_for(size_t{0}, n,
+                        [&](size_t i) { sigs[i] = ComputeSignature(texts[i], options); });
     });
     auto t1 = Clock::now();
     const double c1 = CpuSeconds();
@@ -185,8 +192,9 @@ int Run(const Flags& f) {
     if (done >= next_report || done == f.articles) {
       const double w = static_cast<double>(done - window_start);
       const double per_core = w / (window_sig + window_index);
-      std::printf("%12zu %12zu %12.2f %14.2f %14.0f %12zu\n", done, index.size(), window_sig / w * 1e6,
-                  window_index / w * 1e6, per_core, index.MemoryBytes() >> 20);
+      std::printf("%12zu %12zu %12.2f %14.2f %14.0f %12zu\n", done, index.size(),
+                  window_sig / w * 1e6, window_index / w * 1e6, per_core,
+                  index.MemoryBytes() >> 20);
       std::fflush(stdout);
       window_start = done;
       window_sig = window_index = 0;
@@ -195,15 +203,19 @@ int Run(const Flags& f) {
   }
   const double n = static_cast<double>(f.articles);
   std::printf("\n%zu articles, %.1f MB of text (%.0f bytes/article), threads %d\n", f.articles,
-              static_cast<double>(text_bytes) / 1e6, static_cast<double>(text_bytes) / n, f.threads);
-  std::printf("signatures: %.1f s CPU, %.1f s wall (%.0f articles/s wall on %d thread(s))\n", sig_s, sig_wall,
-              n / sig_wall, f.threads);
+              static_cast<double>(text_bytes) / 1e6, static_cast<double>(text_bytes) / n,
+              f.threads);
+  std::printf("signatures: %.1f s CPU, %.1f s wall (%.0f articles/s wall on %d thread(s))\n", sig_s,
+              sig_wall, n / sig_wall, f.threads);
   std::printf("find+add:   %.1f s CPU (%.0f articles/s, one thread)\n", index_s, n / index_s);
-  std::printf("per core (CPU time), signatures + LSH query and insert: %.0f articles/s\n", n / (sig_s + index_s));
+  std::printf("per core (CPU time), signatures + LSH query and insert: %.0f articles/s\n",
+              n / (sig_s + index_s));
   std::printf("index: %zu texts, %.0f MiB (%.0f bytes per text); peak RSS %zu MiB\n", index.size(),
               static_cast<double>(index.MemoryBytes()) / (1 << 20),
-              static_cast<double>(index.MemoryBytes()) / static_cast<double>(index.size()), PeakRssMiB());
-  std::printf("check: %zu of %zu planted copies found, %zu originals matched\n", found, copies, false_matches);
+              static_cast<double>(index.MemoryBytes()) / static_cast<double>(index.size()),
+              PeakRssMiB());
+  std::printf("check: %zu of %zu planted copies found, %zu originals matched\n", found, copies,
+              false_matches);
   const bool ok = found == copies && false_matches == 0;
   std::printf("%s\n", ok ? "PASS" : "FAIL");
   return ok ? 0 : 1;
@@ -216,14 +228,20 @@ int main(int argc, char** argv) {
   parallax::Flags f;
   for (int i = 1; i + 1 < argc; i += 2) {
     const char* v = argv[i + 1];
-    if (!std::strcmp(argv[i], "--articles")) f.articles = std::strtoull(v, nullptr, 10);
-    else if (!std::strcmp(argv[i], "--threads")) f.threads = std::atoi(v);
-    else if (!std::strcmp(argv[i], "--copy-every")) f.copy_every = std::strtoull(v, nullptr, 10);
-    else if (!std::strcmp(argv[i], "--bytes")) f.bytes = std::strtoull(v, nullptr, 10);
-    else if (!std::strcmp(argv[i], "--write-jsonl")) f.write_jsonl = v;
+    if (!std::strcmp(argv[i], "--articles"))
+      f.articles = std::strtoull(v, nullptr, 10);
+    else if (!std::strcmp(argv[i], "--threads"))
+      f.threads = std::atoi(v);
+    else if (!std::strcmp(argv[i], "--copy-every"))
+      f.copy_every = std::strtoull(v, nullptr, 10);
+    else if (!std::strcmp(argv[i], "--bytes"))
+      f.bytes = std::strtoull(v, nullptr, 10);
+    else if (!std::strcmp(argv[i], "--write-jsonl"))
+      f.write_jsonl = v;
     else {
-      std::fprintf(stderr, "usage: dedup_bench [--articles N] [--threads T] [--copy-every K] [--bytes B] "
-                           "[--write-jsonl FILE]\n");
+      std::fprintf(stderr,
+                   "usage: dedup_bench [--articles N] [--threads T] [--copy-every K] [--bytes B] "
+                   "[--write-jsonl FILE]\n");
       return 2;
     }
   }

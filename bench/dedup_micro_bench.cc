@@ -16,7 +16,8 @@ namespace parallax {
 namespace {
 
 std::string Text(std::mt19937_64& rng, size_t bytes) {
-  static const char* kSyllables[] = {"ka", "lor", "vin", "sta", "mer", "du", "hol", "tra", "en", "is"};
+  static const char* kSyllables[] = {"ka", "lor", "vin", "sta", "mer",
+                                     "du", "hol", "tra", "en",  "is"};
   std::string t;
   while (t.size() < bytes) {
     for (int s = 0, n = 1 + static_cast<int>(rng() % 3); s < n; ++s) t += kSyllables[rng() % 10];
@@ -39,7 +40,8 @@ void BM_FindOrAdd(benchmark::State& state) {
   std::mt19937_64 rng(2);
   DedupIndex index{DedupOptions{}};
   // Short texts fill the index quickly; the tables and buckets are what is measured.
-  for (int64_t i = 0; i < state.range(0); ++i) index.Add(std::to_string(i), ComputeSignature(Text(rng, 600), {}));
+  for (int64_t i = 0; i < state.range(0); ++i)
+    index.Add(std::to_string(i), ComputeSignature(Text(rng, 600), {}));
   // Distinct new texts (each is indexed as an original), as many as the iterations.
   std::vector<Signature> queries;
   for (int i = 0; i < kQueries; ++i) queries.push_back(ComputeSignature(Text(rng, 5000), {}));

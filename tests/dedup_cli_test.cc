@@ -3,9 +3,9 @@
 // persistent index across runs, parameter mismatches and bad input. All texts here are
 // fictional (the Valdmark setting of examples/README.md).
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <cctype>
 #include <cstdlib>
@@ -22,10 +22,10 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+using parallax_test::RunCli;
 using parallax_test::RunResult;
 using parallax_test::Slurp;
 using parallax_test::TempDir;
-using parallax_test::RunCli;
 
 // id -> output line of `parallax dedup`.
 std::map<std::string, json> Lines(const std::string& out) {
@@ -87,17 +87,20 @@ TEST(DedupCli, DigestNeverCountsACopyAsIndependentConfirmation) {
   for (const json& story : report["stories"]) {
     std::set<std::string> copies;
     for (const json& a : story["articles"]) {
-      if (!a.value("duplicate_of", std::string()).empty()) copies.insert(a["id"].get<std::string>());
+      if (!a.value("duplicate_of", std::string()).empty())
+        copies.insert(a["id"].get<std::string>());
     }
     folded += static_cast<int>(copies.size());
     for (const char* field : {"digest", "agreements"}) {
       for (const json& s : story[field]) {
-        for (const json& src : s["sources"]) EXPECT_FALSE(copies.count(src)) << field << " counts copy " << src;
+        for (const json& src : s["sources"])
+          EXPECT_FALSE(copies.count(src)) << field << " counts copy " << src;
       }
     }
     for (const json& c : story["conflicts"]) {
       for (const json& v : c["values"]) {
-        for (const json& src : v["sources"]) EXPECT_FALSE(copies.count(src)) << "conflict counts copy " << src;
+        for (const json& src : v["sources"])
+          EXPECT_FALSE(copies.count(src)) << "conflict counts copy " << src;
       }
     }
   }
@@ -108,7 +111,8 @@ TEST(DedupCli, StreamsFromStdinAndContinuesFromAnIndexFile) {
   const std::string index = (TempDir() / "crawl.pdx").string();
   fs::remove(index);
   std::string shouted = Story(1);
-  for (char& c : shouted) c = c == '.' ? '!' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : shouted)
+    c = c == '.' ? '!' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   std::string day1 = Row("a1", Story(1)) + Row("a2", Story(2)) + Row("a3", "-- " + shouted);
   RunResult first = RunCli("dedup --index " + index + " -", day1);
   ASSERT_EQ(first.code, 0) << first.err;
@@ -121,7 +125,8 @@ TEST(DedupCli, StreamsFromStdinAndContinuesFromAnIndexFile) {
   // Day 2: a trimmed copy of day 1's a2 is found through the saved index.
   std::string copy = Story(2);
   copy.erase(copy.size() / 2, 90);
-  RunResult second = RunCli("dedup --stats --index " + index + " -", Row("b1", copy) + Row("b2", Story(3)));
+  RunResult second =
+      RunCli("dedup --stats --index " + index + " -", Row("b1", copy) + Row("b2", Story(3)));
   ASSERT_EQ(second.code, 0) << second.err;
   auto l2 = Lines(second.out);
   EXPECT_EQ(l2["b1"]["match"], "near");
@@ -165,7 +170,8 @@ TEST(DedupCli, BadRowsAreRejectedWithTheirLineAndTheRestGoesOn) {
 TEST(DedupCli, HelpListsTheOptions) {
   RunResult r = RunCli("dedup --help");
   EXPECT_EQ(r.code, 0);
-  for (const char* opt : {"--index", "--shingle", "--hashes", "--bands", "--threshold", "--threads"}) {
+  for (const char* opt :
+       {"--index", "--shingle", "--hashes", "--bands", "--threshold", "--threads"}) {
     EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
   }
 }

@@ -34,7 +34,8 @@ std::vector<uint32_t> SentenceTerms(const Document& doc, uint32_t si, TermTable*
     }
   }
   for (const EntityMention& e : doc.entities) {
-    if (e.sentence == si && e.key.find(' ') != std::string::npos) ids.push_back(table->Id("e:" + e.key));
+    if (e.sentence == si && e.key.find(' ') != std::string::npos)
+      ids.push_back(table->Id("e:" + e.key));
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -46,7 +47,7 @@ SentenceVector Weigh(const std::vector<uint32_t>& ids, const std::vector<uint32_
   SentenceVector v;
   double norm = 0;
   for (uint32_t id : ids) {
-    float w = static_cast<float>(std::log(1.0 + sentences / df[id]));
+    auto w = static_cast<float>(std::log(1.0 + sentences / df[id]));
     v.emplace_back(id, w);
     norm += static_cast<double>(w) * w;
   }
@@ -59,7 +60,8 @@ SentenceVector Weigh(const std::vector<uint32_t>& ids, const std::vector<uint32_
 
 size_t ContentWords(const Sentence& s) {
   size_t n = 0;
-  for (const Word& w : s.words) n += (w.kind == TokenKind::kWord && !w.stop) || w.kind == TokenKind::kNumber;
+  for (const Word& w : s.words)
+    n += (w.kind == TokenKind::kWord && !w.stop) || w.kind == TokenKind::kNumber;
   return n;
 }
 

@@ -32,12 +32,12 @@ struct Fact {
 using SentenceVector = std::vector<std::pair<uint32_t, float>>;
 
 struct Alignment {
-  std::vector<Fact> facts;                          // in order of first appearance
-  std::vector<std::vector<uint32_t>> fact_of;       // [doc][sentence] -> fact index
-  std::vector<std::vector<SentenceVector>> vectors; // [doc][sentence]
-  std::vector<std::string> terms;                   // term id -> term ("stem", "#300", "e:key")
-  std::vector<uint32_t> term_docs;                  // term id -> number of documents using it
-  std::vector<std::vector<uint32_t>> content_terms; // [doc] -> sorted unique term ids
+  std::vector<Fact> facts;                           // in order of first appearance
+  std::vector<std::vector<uint32_t>> fact_of;        // [doc][sentence] -> fact index
+  std::vector<std::vector<SentenceVector>> vectors;  // [doc][sentence]
+  std::vector<std::string> terms;                    // term id -> term ("stem", "#300", "e:key")
+  std::vector<uint32_t> term_docs;                   // term id -> number of documents using it
+  std::vector<std::vector<uint32_t>> content_terms;  // [doc] -> sorted unique term ids
 
   const SentenceVector& Vector(SentenceRef r) const { return vectors[r.doc][r.sentence]; }
 };

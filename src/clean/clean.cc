@@ -17,7 +17,7 @@ namespace {
 
 struct Line {
   Span span;
-  std::string folded;      // case-folded, inner whitespace collapsed
+  std::string folded;  // case-folded, inner whitespace collapsed
   const char* reason = nullptr;
 };
 
@@ -55,10 +55,11 @@ bool Contains(std::string_view folded, std::initializer_list<std::string_view> n
 
 // "READ: Former president threatens...", "Read more: ...", "ALSO READ ...".
 bool IsPromo(std::string_view f) {
-  if (HasPrefix(f, {"read:", "read more:", "read more about", "also read", "read also",
-                    "related:", "related stories", "related articles", "watch:", "see also:",
-                    "more:", "listen:", "recommended:", "don't miss:", "don’t miss:",
-                    "must read:", "editor's pick", "trending:", "latest:", "click here to read"})) {
+  if (HasPrefix(f, {"read:",         "read more:",  "read more about", "also read",
+                    "read also",     "related:",    "related stories", "related articles",
+                    "watch:",        "see also:",   "more:",           "listen:",
+                    "recommended:",  "don't miss:", "don’t miss:",     "must read:",
+                    "editor's pick", "trending:",   "latest:",         "click here to read"})) {
     return true;
   }
   return f == "read more" || f == "continue reading" || f == "read the full story";
@@ -76,8 +77,8 @@ size_t CreditMarker(std::string_view f) {
     if (StartsWith(f, m)) return 0;
   }
   // Agency credits at the end of a caption: "... /REUTERS", "via Reuters", "Getty Images".
-  for (std::string_view m : {"/reuters", "via reuters", "getty images", "/afp", "/ap photo",
-                             "shutterstock", "/epa"}) {
+  for (std::string_view m :
+       {"/reuters", "via reuters", "getty images", "/afp", "/ap photo", "shutterstock", "/epa"}) {
     size_t at = f.rfind(m);
     if (at != std::string_view::npos && at + m.size() + 2 >= f.size()) return at;
   }
@@ -102,8 +103,8 @@ bool IsByline(std::string_view raw, std::string_view f) {
   std::string_view affiliation = cut == std::string_view::npos ? "" : rest.substr(cut + 1);
   size_t words = CountWords(name);
   if (words < 2 || words > 4 || CountWords(affiliation) > 4) return false;
-  static const std::string_view kNotNames[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
-                                               "Friday", "Saturday", "Sunday", "The", "Then"};
+  static const std::string_view kNotNames[] = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "Then"};
   for (std::string_view w : kNotNames) {
     if (StartsWith(name, w)) return false;
   }
@@ -116,13 +117,13 @@ bool IsByline(std::string_view raw, std::string_view f) {
 
 bool IsSharePrompt(std::string_view f) {
   if (CountWords(f) > 14) return false;
-  if (f == "advertisement" || f == "ad" || f == "sponsored" || f == "share" ||
-      f == "share this" || f == "comments") {
+  if (f == "advertisement" || f == "ad" || f == "sponsored" || f == "share" || f == "share this" ||
+      f == "comments") {
     return true;
   }
-  return HasPrefix(f, {"share this", "share on", "share via", "follow us", "follow our",
-                       "sign up", "subscribe", "click here", "download our", "download the app",
-                       "join our", "like us on", "tap here", "get the latest", "scroll to"}) ||
+  return HasPrefix(f, {"share this", "share on", "share via", "follow us", "follow our", "sign up",
+                       "subscribe", "click here", "download our", "download the app", "join our",
+                       "like us on", "tap here", "get the latest", "scroll to"}) ||
          Contains(f, {"follow us on", "subscribe to our", "sign up for our", "our newsletter",
                       "for breaking news", "share this article", "join our telegram",
                       "whatsapp channel"});
@@ -171,7 +172,8 @@ void ClassifyCaptions(std::vector<Line>& lines) {
     std::string_view f = StripTail(lines[i].folded);
     for (size_t j : {i - 1, i + 1}) {
       if (j >= lines.size() || f.size() < 20) continue;
-      bool caption_next = lines[j].reason != nullptr && std::string_view(lines[j].reason) == "caption";
+      bool caption_next =
+          lines[j].reason != nullptr && std::string_view(lines[j].reason) == "caption";
       if (caption_next && StartsWith(lines[j].folded, f)) {
         lines[i].reason = "caption (printed twice)";
       }

@@ -26,7 +26,7 @@ const char kScraped[] =
 
 std::vector<std::string> Kept(const std::string& text, const CleanResult& r) {
   std::vector<std::string> out;
-  for (Span s : r.paragraphs) out.push_back(std::string(s.Of(text)));
+  for (Span s : r.paragraphs) out.emplace_back(s.Of(text));
   return out;
 }
 
@@ -43,7 +43,8 @@ TEST(Clean, RemovesScrapedNoiseAndKeepsSentences) {
   CleanResult r = Clean(a, CleanOptions{});
   auto kept = Kept(a.text, r);
   ASSERT_EQ(kept.size(), 3u);
-  EXPECT_EQ(kept[0], "Harbour officials in Korsholm said the ferry terminal would reopen next month.");
+  EXPECT_EQ(kept[0],
+            "Harbour officials in Korsholm said the ferry terminal would reopen next month.");
   EXPECT_EQ(kept[1], "The repairs will cost about €4.5 million, the harbour authority said.");
   EXPECT_EQ(kept[2], "Mayor Ole Drange said the pier would be ready by summer.");
   EXPECT_EQ(ReasonFor(r, a.text, "READ:"), "promo");

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <bit>
 #include <cerrno>
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -57,7 +58,9 @@ class FileWriter {
     out_.write(static_cast<const char*>(p), static_cast<std::streamsize>(n));
   }
   template <typename T>
-  void Value(T v) { Bytes(&v, sizeof v); }
+  void Value(T v) {
+    Bytes(&v, sizeof v);
+  }
   bool Finish() {
     uint64_t sum = XXH3_64bits_digest(state_);
     out_.write(reinterpret_cast<const char*>(&sum), sizeof sum);
@@ -88,14 +91,17 @@ class FileReader {
     return Status::Ok();
   }
   template <typename T>
-  Status Value(T* v) { return Bytes(v, sizeof *v); }
+  Status Value(T* v) {
+    return Bytes(v, sizeof *v);
+  }
   Status CheckSum() {
     const uint64_t expected = XXH3_64bits_digest(state_);
     uint64_t stored = 0;
     in_.read(reinterpret_cast<char*>(&stored), sizeof stored);
     if (in_.gcount() != sizeof stored) return DataLoss(path_ + ": truncated (no checksum)");
     if (stored != expected) return DataLoss(path_ + ": checksum mismatch (damaged file)");
-    if (in_.peek() != std::char_traits<char>::eof()) return DataLoss(path_ + ": data after the checksum");
+    if (in_.peek() != std::char_traits<char>::eof())
+      return DataLoss(path_ + ": data after the checksum");
     return Status::Ok();
   }
   const std::string& path() const { return path_; }
@@ -121,7 +127,7 @@ std::string Params(uint32_t shingle, uint32_t hashes, uint32_t bands, double thr
 size_t BucketTable::Probe(uint32_t key) const {
   const size_t mask = cells_.size() - 1;
   // Keys are hash values already; the multiply spreads sequential test keys too.
-  size_t i = (key * 0x9E3779B1u) & mask;
+  size_t i = static_cast<size_t>(key * 0x9E3779B1u) & mask;  // a 32-bit product, as before
   while (cells_[i].head != 0 && cells_[i].key != key) i = (i + 1) & mask;
   return i;
 }
@@ -153,9 +159,9 @@ DedupIndex::DedupIndex(const DedupOptions& options)
 
 uint32_t DedupIndex::BandKey(const Signature& sig, int band) const {
   const int rows = options_.num_hashes / options_.bands;
-  const uint32_t* data = sig.minhash.data() + band * rows;
-  return static_cast<uint32_t>(
-      XXH3_64bits_withSeed(data, static_cast<size_t>(rows) * sizeof(uint32_t), static_cast<uint64_t>(band)));
+  const uint32_t* data = sig.minhash.data() + static_cast<std::ptrdiff_t>(band) * rows;
+  return static_cast<uint32_t>(XXH3_64bits_withSeed(
+      data, static_cast<size_t>(rows) * sizeof(uint32_t), static_cast<uint64_t>(band)));
 }
 
 std::string_view DedupIndex::Payload(uint64_t ref) const {
@@ -209,8 +215,10 @@ std::optional<DedupMatch> DedupIndex::Find(const Signature& sig) const {
     ranked.emplace_back(static_cast<uint32_t>(j - i), hits[i]);
     i = j;
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  if (ranked.size() > static_cast<size_t>(options_.max_candidates)) ranked.resize(static_cast<size_t>(options_.max_candidates));
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (ranked.size() > static_cast<size_t>(options_.max_candidates))
+    ranked.resize(static_cast<size_t>(options_.max_candidates));
 
   std::optional<DedupMatch> best;
   for (const auto& [shared, slot] : ranked) {
@@ -320,14 +328,16 @@ Result<std::unique_ptr<DedupIndex>> DedupIndex::Open(const std::string& path,
   RETURN_IF_ERROR(ValidateDedupOptions(options));
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return NotFound(path + ": no such index file");
-  if (std::filesystem::is_directory(path, ec)) return InvalidArgument(path + ": is a folder, not an index file");
+  if (std::filesystem::is_directory(path, ec))
+    return InvalidArgument(path + ": is a folder, not an index file");
   std::ifstream in(path, std::ios::binary);
   if (!in) return IoError(path + ": cannot open: " + std::strerror(errno));
   FileReader r(in, path);
 
   char magic[8];
   RETURN_IF_ERROR(r.Bytes(magic, sizeof magic));
-  if (std::memcmp(magic, kMagic, sizeof magic) != 0) return InvalidArgument(path + ": not a parallax dedup index");
+  if (std::memcmp(magic, kMagic, sizeof magic) != 0)
+    return InvalidArgument(path + ": not a parallax dedup index");
   uint32_t format = 0, signature = 0, shingle = 0, hashes = 0, bands = 0;
   double threshold = 0;
   RETURN_IF_ERROR(r.Value(&format));
@@ -335,17 +345,20 @@ Result<std::unique_ptr<DedupIndex>> DedupIndex::Open(const std::string& path,
   if (format != kFormatVersion || signature != kSignatureVersion) {
     return InvalidArgument(path + ": index format " + std::to_string(format) + "/signature " +
                            std::to_string(signature) + ", this parallax reads " +
-                           std::to_string(kFormatVersion) + "/" + std::to_string(kSignatureVersion));
+                           std::to_string(kFormatVersion) + "/" +
+                           std::to_string(kSignatureVersion));
   }
   RETURN_IF_ERROR(r.Value(&shingle));
   RETURN_IF_ERROR(r.Value(&hashes));
   RETURN_IF_ERROR(r.Value(&bands));
   RETURN_IF_ERROR(r.Value(&threshold));
-  if (shingle != static_cast<uint32_t>(options.shingle) || hashes != static_cast<uint32_t>(options.num_hashes) ||
+  if (shingle != static_cast<uint32_t>(options.shingle) ||
+      hashes != static_cast<uint32_t>(options.num_hashes) ||
       bands != static_cast<uint32_t>(options.bands) || threshold != options.threshold) {
-    return InvalidArgument(path + ": index built with " + Params(shingle, hashes, bands, threshold) +
-                           ", this run uses " +
-                           Params(static_cast<uint32_t>(options.shingle), static_cast<uint32_t>(options.num_hashes),
+    return InvalidArgument(path + ": index built with " +
+                           Params(shingle, hashes, bands, threshold) + ", this run uses " +
+                           Params(static_cast<uint32_t>(options.shingle),
+                                  static_cast<uint32_t>(options.num_hashes),
                                   static_cast<uint32_t>(options.bands), options.threshold));
   }
   uint64_t count = 0;

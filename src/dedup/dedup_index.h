@@ -60,7 +60,7 @@ class BucketTable {
   size_t Probe(uint32_t key) const;
   void Grow();
 
-  std::vector<Cell> cells_;     // power-of-two size
+  std::vector<Cell> cells_;  // power-of-two size
   size_t used_ = 0;
   std::vector<uint32_t> next_;  // per slot: next older slot with the same key + 1; 0 = end
 };

@@ -62,8 +62,8 @@ TEST(DedupIndex, PicksTheMostSimilarOriginal) {
   DedupIndex index{DedupOptions{}};
   auto base = RandomWords(rng, 400);
   auto far = base, close = base;
-  for (int i = 0; i < 20; ++i) far[i * 19] = "far" + std::to_string(i);
-  for (int i = 0; i < 4; ++i) close[i * 90] = "close" + std::to_string(i);
+  for (size_t i = 0; i < 20; ++i) far[i * 19] = "far" + std::to_string(i);
+  for (size_t i = 0; i < 4; ++i) close[i * 90] = "close" + std::to_string(i);
   index.Add("far", Sig(far));
   index.Add("close", Sig(close));
   auto m = index.Find(Sig(base));
@@ -79,7 +79,7 @@ TEST(DedupIndex, BandingFindsHighJaccardPairsAndVerificationRejectsLowOnes) {
   auto a = RandomWords(rng, 500);
   index.Add("a", Sig(a, o));
   auto b = a;
-  for (int i = 0; i < 12; ++i) b[i * 40] = "edit" + std::to_string(i);  // J ~ 0.79
+  for (size_t i = 0; i < 12; ++i) b[i * 40] = "edit" + std::to_string(i);  // J ~ 0.79
   double j = Jaccard(Sig(a, o).fingerprints, Sig(b, o).fingerprints);
   ASSERT_LT(j, 0.9);
   ASSERT_GT(j, 0.7);
@@ -95,9 +95,9 @@ TEST(DedupIndex, DriftedCopiesBridgeTheirGroup) {
   std::mt19937 rng(12);
   auto story = RandomWords(rng, 600);
   auto copy = story;
-  copy.erase(copy.begin() + 450, copy.end());                 // truncated
+  copy.erase(copy.begin() + 450, copy.end());  // truncated
   auto copy2 = copy;
-  copy2.erase(copy2.begin() + 330, copy2.end());              // truncated further
+  copy2.erase(copy2.begin() + 330, copy2.end());  // truncated further
   copy2.insert(copy2.end(), {"read", "more", "at", "our", "site"});
   DedupIndex index{DedupOptions{}};
   EXPECT_FALSE(index.FindOrAdd("story", Sig(story)));
@@ -131,7 +131,8 @@ TEST(DedupIndex, BandingFollowsTheLshCurve) {
       auto b = a;
       // Replace a contiguous run so that J = (400 - 4 - run) / (400 - 4 + run + ...) ~ target.
       const auto run = static_cast<size_t>(400 * (1 - target) / (1 + target));
-      for (size_t i = 0; i < run; ++i) b[50 + i] = "x" + std::to_string(p) + "_" + std::to_string(i);
+      for (size_t i = 0; i < run; ++i)
+        b[50 + i] = "x" + std::to_string(p) + "_" + std::to_string(i);
       Signature sa = Sig(a), sb = Sig(b);
       const double j = Jaccard(sa.fingerprints, sb.fingerprints);
       expected += 1 - std::pow(1 - std::pow(j, 4), 16);
@@ -148,6 +149,7 @@ TEST(DedupIndex, AgreesWithBruteForce) {
   std::mt19937 rng(11);
   DedupOptions o;
   std::vector<std::vector<std::string>> docs;
+  docs.reserve(300);
   for (int i = 0; i < 150; ++i) docs.push_back(RandomWords(rng, 150 + 10 * (i % 40)));
   for (int i = 0; i < 150; ++i) {  // variants at many edit levels
     auto v = docs[i];
@@ -159,22 +161,24 @@ TEST(DedupIndex, AgreesWithBruteForce) {
   std::shuffle(docs.begin(), docs.end(), rng);
   DedupIndex index(o);
   std::vector<Signature> sigs;
+  sigs.reserve(docs.size());
   for (auto& d : docs) sigs.push_back(Sig(d, o));
   std::vector<uint32_t> originals;  // doc index of each slot
   int expected_copies = 0, found_copies = 0, missed = 0, bad = 0;
   for (uint32_t i = 0; i < docs.size(); ++i) {
     // Brute force: the earlier originals at or above the threshold.
     double best = 0;
-    for (uint32_t d : originals) best = std::max(best, Jaccard(sigs[i].fingerprints, sigs[d].fingerprints));
+    for (uint32_t d : originals)
+      best = std::max(best, Jaccard(sigs[i].fingerprints, sigs[d].fingerprints));
     const bool expected = best >= o.threshold;
     auto found = index.Find(sigs[i]);
     if (found) {
       double j = Jaccard(sigs[i].fingerprints, sigs[originals[found->original]].fingerprints);
       // Verification is exact up to fingerprint collisions at 20 bits (fingerprint_set.h): one
       // collision moves a 400-shingle pair by 1/|A u B| ~ 0.0025.
-      bad += j < o.threshold - 0.005;                 // never a false positive
+      bad += j < o.threshold - 0.005;  // never a false positive
       EXPECT_NEAR(found->jaccard, j, 0.005);
-      EXPECT_GE(found->jaccard, best - 0.005);        // and finds the best original
+      EXPECT_GE(found->jaccard, best - 0.005);  // and finds the best original
       ++found_copies;
     } else {
       originals.push_back(i);
@@ -241,13 +245,16 @@ TEST(DedupIndex, RefusesMismatchedOrDamagedFiles) {
   ASSERT_TRUE(index.Save(path).ok());
 
   EXPECT_EQ(DedupIndex::Open(TempPath("missing.pdx"), {}).status().code(), StatusCode::kNotFound);
-  for (DedupOptions other : {DedupOptions{.shingle = 4}, DedupOptions{.num_hashes = 128, .bands = 16},
-                             DedupOptions{.bands = 8}, DedupOptions{.threshold = 0.7}}) {
+  for (DedupOptions other :
+       {DedupOptions{.shingle = 4}, DedupOptions{.num_hashes = 128, .bands = 16},
+        DedupOptions{.bands = 8}, DedupOptions{.threshold = 0.7}}) {
     auto r = DedupIndex::Open(path, other);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
-    EXPECT_NE(r.status().message().find("index built with shingle=5 hashes=64 bands=16 threshold=0.6"),
-              std::string::npos) << r.status().message();
+    EXPECT_NE(
+        r.status().message().find("index built with shingle=5 hashes=64 bands=16 threshold=0.6"),
+        std::string::npos)
+        << r.status().message();
   }
 
   std::string bytes;

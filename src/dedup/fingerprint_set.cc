@@ -137,7 +137,8 @@ void EncodeFingerprints(const std::vector<uint32_t>& fingerprints, std::string* 
   ReduceFingerprints(fingerprints, bits, &values);
   // Rice parameter for geometric gaps of mean 2^bits/n: log2(mean * ln 2) (Gallager & van
   // Voorhis 1975), rounded down.
-  const double mean = std::ldexp(1.0, bits) / static_cast<double>(std::max<size_t>(values.size(), 1));
+  const double mean =
+      std::ldexp(1.0, bits) / static_cast<double>(std::max<size_t>(values.size(), 1));
   const int k = std::clamp(static_cast<int>(std::floor(std::log2(mean * 0.69314718))), 0, 31);
   out->reserve(out->size() + values.size() * static_cast<size_t>(k + 3) / 8 + 16);
   PutVarint(values.size(), out);

@@ -18,7 +18,7 @@ std::vector<uint32_t> RandomSet(std::mt19937& rng, size_t n) {
 
 TEST(FingerprintSet, WidthGrowsWithTheSet) {
   EXPECT_EQ(FingerprintBits(1), 20);
-  EXPECT_EQ(FingerprintBits(850), 20);     // a 5 KB article
+  EXPECT_EQ(FingerprintBits(850), 20);  // a 5 KB article
   EXPECT_EQ(FingerprintBits(5000), 23);
   EXPECT_EQ(FingerprintBits(1u << 24), 32);
 }
@@ -58,7 +58,8 @@ TEST(FingerprintSet, RejectsDamagedBytes) {
   int bits;
   for (size_t cut : {0u, 1u, 3u, 100u}) {  // truncated
     size_t pos = 0;
-    EXPECT_FALSE(DecodeFingerprints(std::string_view(buf).substr(0, cut), &pos, &out, &bits)) << cut;
+    EXPECT_FALSE(DecodeFingerprints(std::string_view(buf).substr(0, cut), &pos, &out, &bits))
+        << cut;
   }
   std::string bad = buf;
   bad[2] = 40;  // k out of range

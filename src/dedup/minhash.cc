@@ -27,9 +27,9 @@ constexpr uint64_t kMaxDensifyAttempts = 256;
 
 // Per byte: 0 separator, 1 ASCII letter or digit, 2 start or part of a multi-byte character.
 struct ByteClasses {
-  uint8_t kind[256];
-  char lower[256];
-  constexpr ByteClasses() : kind(), lower() {
+  uint8_t kind[256] = {};
+  char lower[256] = {};
+  constexpr ByteClasses() {
     for (int c = 0; c < 256; ++c) {
       const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
       kind[c] = c >= 0x80 ? 2 : alnum ? 1 : 0;
@@ -144,8 +144,10 @@ Status ValidateDedupOptions(const DedupOptions& o) {
   if (o.bands < 1 || o.num_hashes % o.bands != 0) {
     return InvalidArgument("bands must divide hashes (" + std::to_string(o.num_hashes) + ")");
   }
-  if (!(o.threshold >= 0.0 && o.threshold <= 1.0)) return InvalidArgument("threshold must be in [0, 1]");
-  if (!(o.bridge_below >= 0.0 && o.bridge_below <= 1.0)) return InvalidArgument("bridge-below must be in [0, 1]");
+  if (!(o.threshold >= 0.0 && o.threshold <= 1.0))
+    return InvalidArgument("threshold must be in [0, 1]");
+  if (!(o.bridge_below >= 0.0 && o.bridge_below <= 1.0))
+    return InvalidArgument("bridge-below must be in [0, 1]");
   if (o.max_candidates < 1) return InvalidArgument("max candidates must be at least 1");
   return Status::Ok();
 }

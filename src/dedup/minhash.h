@@ -33,9 +33,9 @@ namespace parallax {
 constexpr uint32_t kSignatureVersion = 1;
 
 struct Signature {
-  uint64_t exact = 0;                 // hash of the normalised word sequence (exact duplicates)
-  std::vector<uint32_t> minhash;      // num_hashes 32-bit values; empty when there is no word
-  std::vector<uint32_t> fingerprints; // sorted, unique: high 32 bits of each shingle hash
+  uint64_t exact = 0;                  // hash of the normalised word sequence (exact duplicates)
+  std::vector<uint32_t> minhash;       // num_hashes 32-bit values; empty when there is no word
+  std::vector<uint32_t> fingerprints;  // sorted, unique: high 32 bits of each shingle hash
   bool empty() const { return fingerprints.empty(); }
 };
 

@@ -14,9 +14,9 @@ namespace parallax {
 // binary from text: one disk block, enough that a NUL in a header is seen.
 inline constexpr size_t kSniffBytes = 8192;
 
-// OK for text; InvalidArgument "gzip input is read only as WARC (.warc.gz) or HTML (.html.gz)" (1f 8b magic),
-// "UTF-16 input is not supported" (UTF-16 byte-order mark) or "binary file" (a NUL byte within
-// the first kSniffBytes of `head`).
+// OK for text; InvalidArgument "gzip input is read only as WARC (.warc.gz) or HTML (.html.gz)" (1f
+// 8b magic), "UTF-16 input is not supported" (UTF-16 byte-order mark) or "binary file" (a NUL byte
+// within the first kSniffBytes of `head`).
 Status CheckNotBinary(std::string_view head);
 
 // `text` without a leading UTF-8 byte-order mark (EF BB BF).

@@ -76,7 +76,7 @@ void LineReader::SkipLine() {
 std::string_view LineReader::Peek(size_t n) {
   while (end_ - begin_ < n && Fill()) {
   }
-  return std::string_view(buf_.data() + begin_, std::min(n, end_ - begin_));
+  return {buf_.data() + begin_, std::min(n, end_ - begin_)};
 }
 
 bool LineReader::ReadAll(size_t limit, std::string* out) {
@@ -105,7 +105,7 @@ bool LineReader::Fill() {
   if (eof_) return false;
   MakeRoom();
   in_.read(buf_.data() + end_, static_cast<std::streamsize>(buf_.size() - end_));
-  size_t n = static_cast<size_t>(in_.gcount());
+  auto n = static_cast<size_t>(in_.gcount());
   end_ += n;
   if (!in_) eof_ = true;  // end of stream, or an error failed() reports
   return n > 0;

@@ -215,16 +215,20 @@ void ReadSerially(const std::vector<std::string>& paths, const ReadOptions& opti
   });
 }
 
-void ReadInParallel(const std::vector<std::string>& paths, const ReadOptions& options,
-                    int threads, const ArticleSink& on_article, const RejectSink& on_reject) {
+void ReadInParallel(const std::vector<std::string>& paths, const ReadOptions& options, int threads,
+                    const ArticleSink& on_article, const RejectSink& on_reject) {
   const size_t in_flight = 4 * static_cast<size_t>(threads);
   tbb::concurrent_bounded_queue<std::unique_ptr<Unit>> queue;  // nullptr marks the end
   queue.set_capacity(static_cast<std::ptrdiff_t>(in_flight));
   std::exception_ptr producer_error;
   std::thread producer([&] {
     try {
-      const ArticleSink article = [&](Article a) { queue.push(std::make_unique<Unit>(Unit{std::move(a)})); };
-      const RejectSink reject = [&](Rejection r) { queue.push(std::make_unique<Unit>(Unit{std::move(r)})); };
+      const ArticleSink article = [&](Article a) {
+        queue.push(std::make_unique<Unit>(Unit{std::move(a)}));
+      };
+      const RejectSink reject = [&](Rejection r) {
+        queue.push(std::make_unique<Unit>(Unit{std::move(r)}));
+      };
       Produce(paths, options, StreamSinks{article, reject},
               [&](PageJob job) { queue.push(std::make_unique<Unit>(Unit{std::move(job)})); });
       queue.push(nullptr);

@@ -120,7 +120,8 @@ TEST(TextArticle, InvalidUtf8NamesLineAndColumn) {
 }
 
 TEST(TextArticle, BinaryAndGzipAreRejected) {
-  EXPECT_EQ(Error("\x1F\x8B\x08\x00rest"s), "gzip input is read only as WARC (.warc.gz) or HTML (.html.gz)");
+  EXPECT_EQ(Error("\x1F\x8B\x08\x00rest"s),
+            "gzip input is read only as WARC (.warc.gz) or HTML (.html.gz)");
   EXPECT_EQ(Error("text\0more"s), "binary file");
 }
 

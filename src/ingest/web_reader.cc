@@ -43,8 +43,7 @@ std::string StemOf(const fs::path& path) {
 // Serves `prefix` (bytes already read to sniff the stream) and then the rest of `rest`.
 class PrefixedBuf : public std::streambuf {
  public:
-  PrefixedBuf(std::string prefix, std::streambuf* rest)
-      : prefix_(std::move(prefix)), rest_(rest) {
+  PrefixedBuf(std::string prefix, std::streambuf* rest) : prefix_(std::move(prefix)), rest_(rest) {
     setg(prefix_.data(), prefix_.data(), prefix_.data() + prefix_.size());
   }
 

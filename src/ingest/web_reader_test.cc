@@ -25,7 +25,8 @@ std::string Page(int n, const std::string& head = "") {
          head + "</head><body><nav><a href=/>Home</a></nav><h1>Story " + s +
          "</h1><div class=article-body><p>Story " + s +
          " begins here: the harbour board of Estvik met on Tuesday, and it voted, after a long "
-         "debate, to rebuild the north mole.</p><p>The vote in story " + s +
+         "debate, to rebuild the north mole.</p><p>The vote in story " +
+         s +
          " was seven to two, the chair said, and work starts in the spring, weather "
          "permitting.</p></div><footer>Estvik Tidings</footer></body></html>";
 }

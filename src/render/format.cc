@@ -35,7 +35,7 @@ std::string TerminalClean(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     int32_t cp;
-    size_t length = static_cast<size_t>(DecodeAt(text, pos, &cp));
+    auto length = static_cast<size_t>(DecodeAt(text, pos, &cp));
     bool invalid = length == 1 && static_cast<unsigned char>(text[pos]) >= 0x80;
     if (!invalid && (IsControl(cp) || IsSpace(cp))) {
       pending_space = !out.empty();

@@ -110,7 +110,8 @@ void AppendAgreementsAndUnique(const Story& story, size_t cap, std::string* out)
   AppendCapped("Only one reports", story.unique.size(), cap, unique, out);
 }
 
-// "  name · subject: “A” [a1] vs “B” [a2]  (confidence 0.90)", then each value's evidence sentence below it.
+// "  name · subject: “A” [a1] vs “B” [a2]  (confidence 0.90)", then each value's evidence sentence
+// below it.
 void AppendConflict(const Conflict& c, std::string* out) {
   std::string head = std::string(ConflictKindName(c.kind)) + " · " + TerminalClean(c.subject) + ":";
   for (size_t i = 0; i < c.values.size(); ++i) {

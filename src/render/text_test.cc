@@ -69,7 +69,9 @@ TEST(RenderText, AgreementsAndUniqueAreCapped) {
 TEST(RenderText, ConflictsWithEvidence) {
   std::string out = RenderText(testing::SampleReport(), {});
   EXPECT_TRUE(HasLine(out, "Conflicts"));
-  EXPECT_TRUE(HasLine(out, "  name · spokesman: “Tobin Arkwright” [a1] vs “Tobin Arkright” [a2]  (confidence 0.90)"))
+  EXPECT_TRUE(HasLine(
+      out,
+      "  name · spokesman: “Tobin Arkwright” [a1] vs “Tobin Arkright” [a2]  (confidence 0.90)"))
       << out;
   EXPECT_TRUE(HasLine(out, "      [a1] Spokesman Tobin Arkwright declined to comment."));
   EXPECT_TRUE(HasLine(out, "      [a2] Spokesman Tobin Arkright said talks went well."));

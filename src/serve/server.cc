@@ -145,6 +145,19 @@ bool SameSecret(std::string_view given, std::string_view expected) {
   return diff == 0;
 }
 
+// The library's server with its request processing reachable without a socket: the request
+// is read from and the response appended to one in-memory stream (HandleRawRequest).
+class LocalServer : public httplib::Server {
+ public:
+  std::string Handle(std::string_view request) {
+    httplib::detail::BufferStream stream;
+    stream.write(request.data(), request.size());
+    bool closed = false;
+    process_request(stream, /*close_connection=*/true, closed, [](httplib::Request&) {});
+    return stream.get_buffer().substr(request.size());
+  }
+};
+
 }  // namespace
 
 class Server::Impl {
@@ -159,6 +172,7 @@ class Server::Impl {
   Status Listen();
   void Stop() { http_.stop(); }
   size_t replayed() const { return replayed_; }
+  std::string HandleRawRequest(std::string_view request) { return http_.Handle(request); }
 
  private:
   // A read-only store connection borrowed from the pool for one request.
@@ -193,7 +207,7 @@ class Server::Impl {
   std::optional<Status> FileAndStore(const std::vector<Item>& items, std::vector<Pending>& pending);
 
   ServeOptions options_;
-  httplib::Server http_;
+  LocalServer http_;
   std::unique_ptr<Store> writer_;
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Store>> readers_;
@@ -613,5 +627,6 @@ Result<int> Server::Bind() { return impl_->Bind(); }
 Status Server::Listen() { return impl_->Listen(); }
 void Server::Stop() { impl_->Stop(); }
 size_t Server::replayed() const { return impl_->replayed(); }
+std::string Server::HandleRawRequest(std::string_view request) { return impl_->HandleRawRequest(request); }
 
 }  // namespace parallax

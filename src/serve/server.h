@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "parallax/options.h"
 #include "parallax/status.h"
@@ -67,6 +68,11 @@ class Server {
 
   // Articles replayed from the store when opening.
   size_t replayed() const;
+
+  // Handles one raw HTTP/1.1 request in-process, as Listen() would over a connection (the
+  // library's request parsing and routing, our handlers and error replies), and returns the
+  // raw response. No Bind() needed. For the fuzz target (fuzz/serve_fuzz.cc) and tests.
+  std::string HandleRawRequest(std::string_view request);
 
  private:
   class Impl;

@@ -13,20 +13,22 @@ namespace {
 
 const std::unordered_set<std::string_view>& Abbreviations() {
   static const std::unordered_set<std::string_view> kSet = {
-      "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-      "maj", "cmdr", "adm", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "approx", "dept",
-      "univ", "fig", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-      "oct", "nov", "dec", "mt", "ft", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt",
-      "messrs", "mme", "mlle", "art", "sec", "para", "vol", "ed", "est", "cf", "al"};
+      "mr",   "mrs",  "ms",     "dr",   "prof", "gen",  "sen", "rep", "gov",    "lt",  "col",
+      "sgt",  "capt", "maj",    "cmdr", "adm",  "st",   "jr",  "sr",  "inc",    "ltd", "co",
+      "corp", "vs",   "approx", "dept", "univ", "fig",  "no",  "nos", "jan",    "feb", "mar",
+      "apr",  "jun",  "jul",    "aug",  "sep",  "sept", "oct", "nov", "dec",    "mt",  "ft",
+      "rev",  "hon",  "pres",   "supt", "insp", "det",  "cpl", "pvt", "messrs", "mme", "mlle",
+      "art",  "sec",  "para",   "vol",  "ed",   "est",  "cf",  "al"};
   return kSet;
 }
 
 // Words that start sentences after a dotted acronym ("... in the U.S. The talks").
 const std::unordered_set<std::string_view>& SentenceStarters() {
   static const std::unordered_set<std::string_view> kSet = {
-      "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those",
-      "in", "on", "at", "but", "and", "however", "there", "his", "her", "their", "its", "our",
-      "as", "after", "before", "when", "while", "if", "for", "meanwhile", "officials"};
+      "the",     "a",     "an",    "he",    "she",   "it",        "they",     "we",  "i",
+      "this",    "that",  "these", "those", "in",    "on",        "at",       "but", "and",
+      "however", "there", "his",   "her",   "their", "its",       "our",      "as",  "after",
+      "before",  "when",  "while", "if",    "for",   "meanwhile", "officials"};
   return kSet;
 }
 
@@ -98,8 +100,8 @@ bool OpensQuote(const std::vector<Token>& tokens, size_t i) {
 // Verbs that introduce a quotation after its speaker ("Mørk said: “...").
 bool IsSpeechVerb(const Token& t) {
   static const std::unordered_set<std::string_view> kVerbs = {
-      "said", "says", "say", "told", "added", "adds", "stated", "wrote", "writes", "declared",
-      "insisted", "warned", "explained", "asked", "replied", "urged"};
+      "said",   "says",     "say",      "told",   "added",     "adds",  "stated",  "wrote",
+      "writes", "declared", "insisted", "warned", "explained", "asked", "replied", "urged"};
   return t.kind == TokenKind::kWord && kVerbs.count(t.norm) > 0;
 }
 
@@ -124,7 +126,7 @@ bool QuoteStaysWithSpeaker(const std::vector<Token>& tokens, size_t open, size_t
 std::vector<TokenRange> SplitSentences(const std::vector<Token>& tokens) {
   std::vector<TokenRange> out;
   uint32_t start = 0;
-  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  const auto n = static_cast<uint32_t>(tokens.size());
   // The double quotation open at the current token (its opening mark), or none.
   constexpr uint32_t kNone = UINT32_MAX;
   uint32_t quote = kNone;
@@ -140,7 +142,8 @@ std::vector<TokenRange> SplitSentences(const std::vector<Token>& tokens) {
     // Closing marks after the terminal. A straight quote is ambiguous: it closes only when it
     // is glued to what precedes it ('over."'); with a space before it opens the next sentence.
     while (j < n && (IsTerminal(tokens[j]) ||
-                     (IsCloser(tokens[j]) && (!IsStraightQuote(tokens[j]) || tokens[j].begin == tokens[j - 1].end)))) {
+                     (IsCloser(tokens[j]) &&
+                      (!IsStraightQuote(tokens[j]) || tokens[j].begin == tokens[j - 1].end)))) {
       ++j;
     }
     if (j >= n) break;

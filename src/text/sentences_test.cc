@@ -9,7 +9,8 @@ std::vector<std::string> Split(const std::string& text) {
   auto tokens = Tokenize(text);
   std::vector<std::string> out;
   for (TokenRange r : SplitSentences(tokens)) {
-    out.push_back(text.substr(tokens[r.first].begin, tokens[r.last - 1].end - tokens[r.first].begin));
+    out.push_back(
+        text.substr(tokens[r.first].begin, tokens[r.last - 1].end - tokens[r.first].begin));
   }
   return out;
 }
@@ -52,7 +53,9 @@ TEST(Sentences, NoSplitInsideASpacedDecimal) {
 }
 
 TEST(Sentences, MultiSentenceQuoteStaysWithItsAttribution) {
-  auto s = Split("\xE2\x80\x9CWe will rebuild. The pier matters to us all,\xE2\x80\x9D the mayor said. Work starts soon.");
+  auto s = Split(
+      "\xE2\x80\x9CWe will rebuild. The pier matters to us all,\xE2\x80\x9D the mayor said. Work "
+      "starts soon.");
   ASSERT_EQ(s.size(), 2u) << s[0];
   EXPECT_EQ(s[1], "Work starts soon.");
   s = Split("Drange spoke. \"We will rebuild. It will take time,\" he said. Work starts soon.");
@@ -61,8 +64,9 @@ TEST(Sentences, MultiSentenceQuoteStaysWithItsAttribution) {
 }
 
 TEST(Sentences, QuoteIntroducedByItsSpeakerStaysWhole) {
-  auto s = Split("Chief Mørk said: \xE2\x80\x9CThe captain has cooperated fully. We have no reason to doubt "
-                 "him.\xE2\x80\x9D Crews arrived.");
+  auto s = Split(
+      "Chief Mørk said: \xE2\x80\x9CThe captain has cooperated fully. We have no reason to doubt "
+      "him.\xE2\x80\x9D Crews arrived.");
   ASSERT_EQ(s.size(), 2u) << s[0];
   EXPECT_EQ(s[1], "Crews arrived.");
   s = Split("The mayor said \"We will rebuild. It will take time.\" Crews arrived.");

@@ -5,8 +5,8 @@
 #include <libstemmer.h>
 
 #include <map>
-#include <unordered_map>
 #include <memory>
+#include <unordered_map>
 
 namespace parallax {
 namespace {
@@ -47,8 +47,7 @@ std::string StemUncached(std::string_view word, std::string_view lang) {
   const sb_symbol* out = sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(word.data()),
                                          static_cast<int>(word.size()));
   if (out == nullptr) return std::string(word);  // out of memory inside libstemmer
-  return std::string(reinterpret_cast<const char*>(out),
-                     static_cast<size_t>(sb_stemmer_length(s)));
+  return {reinterpret_cast<const char*>(out), static_cast<size_t>(sb_stemmer_length(s))};
 }
 
 std::string Stem(std::string_view word, std::string_view lang) {

@@ -24,8 +24,12 @@ TEST(Stemmer, OtherLanguagesAndFallback) {
 
 TEST(Stemmer, ThreadsHaveTheirOwnStemmer) {
   std::string a, b;
-  std::thread t1([&] { for (int i = 0; i < 1000; ++i) a = Stem("negotiations"); });
-  std::thread t2([&] { for (int i = 0; i < 1000; ++i) b = Stem("negotiations"); });
+  std::thread t1([&] {
+    for (int i = 0; i < 1000; ++i) a = Stem("negotiations");
+  });
+  std::thread t2([&] {
+    for (int i = 0; i < 1000; ++i) b = Stem("negotiations");
+  });
   t1.join();
   t2.join();
   EXPECT_EQ(a, "negoti");

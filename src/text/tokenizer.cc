@@ -137,8 +137,8 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t span_begin, uint32_t
     Token t;
     t.begin = static_cast<uint32_t>(pos);
     size_t end;
-    if (size_t pe = PossessiveAt(c, pos); pe && !out.empty() && out.back().end == pos &&
-                                          out.back().kind == TokenKind::kWord) {
+    if (size_t pe = PossessiveAt(c, pos);
+        pe && !out.empty() && out.back().end == pos && out.back().kind == TokenKind::kWord) {
       end = pos + pe;
       t.kind = TokenKind::kWord;
     } else if (IsDigit(cp)) {

@@ -24,7 +24,8 @@ Status ValidateUtf8(std::string_view text) {
       continue;
     }
     utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(p + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    utf8proc_ssize_t n =
+        utf8proc_iterate(p + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
     if (n < 0) {
       return DataLoss("invalid UTF-8 at line " + std::to_string(line) + ", column " +
                       std::to_string(pos - line_start + 1) + " (byte " + std::to_string(pos) + ")");
@@ -60,7 +61,7 @@ std::string Map(std::string_view word, int options) {
                                     static_cast<utf8proc_option_t>(options));
   if (n < 0) return std::string(word);  // invalid input: leave as is (validated upstream)
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
-  return std::string(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  return {reinterpret_cast<char*>(out), static_cast<size_t>(n)};
 }
 
 void FoldApostrophes(std::string* s) {

@@ -12,9 +12,7 @@ TEST(Hash, PinnedValues) {
   EXPECT_EQ(Hash64("parallax", 42), 16060987625753489494ULL);
 }
 
-TEST(Hash, CombineIsOrderSensitive) {
-  EXPECT_NE(HashCombine(1, 2), HashCombine(2, 1));
-}
+TEST(Hash, CombineIsOrderSensitive) { EXPECT_NE(HashCombine(1, 2), HashCombine(2, 1)); }
 
 }  // namespace
 }  // namespace parallax

@@ -1,7 +1,7 @@
 // ISO 8601 parsing and formatting, and civil-calendar arithmetic.
 // Written here rather than with std::chrono's parse (not in libstdc++ 12) or strptime
-// (locale-dependent, no zone offsets): a strict, allocation-free parser of the forms news feeds use.
-// Tested by time_test.cc.
+// (locale-dependent, no zone offsets): a strict, allocation-free parser of the forms news feeds
+// use. Tested by time_test.cc.
 #include "util/time.h"
 
 #include <cstdio>
@@ -58,7 +58,7 @@ bool ParseZone(std::string_view s, size_t* pos, int* offset) {
 int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
   const int64_t era = FloorDiv(y, 400);
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const auto yoe = static_cast<unsigned>(y - era * 400);
   const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<int64_t>(doe) - 719468;
@@ -67,7 +67,7 @@ int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
 void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
   z += 719468;
   const int64_t era = FloorDiv(z, 146097);
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const auto doe = static_cast<unsigned>(z - era * 146097);
   const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   const unsigned mp = (5 * doy + 2) / 153;
@@ -79,7 +79,9 @@ void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
 int WeekdayFromDays(int64_t days) { return static_cast<int>(((days % 7) + 11) % 7); }
 
 Result<int64_t> ParseIso8601(std::string_view s) {
-  auto bad = [&] { return InvalidArgument("not an ISO 8601 time: \"" + std::string(s.substr(0, 40)) + "\""); };
+  auto bad = [&] {
+    return InvalidArgument("not an ISO 8601 time: \"" + std::string(s.substr(0, 40)) + "\"");
+  };
   size_t pos = 0;
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
   if (!ReadDigits(s, &pos, 4, &y) || !Eat(s, &pos, '-') || !ReadDigits(s, &pos, 2, &mo) ||
@@ -100,7 +102,7 @@ Result<int64_t> ParseIso8601(std::string_view s) {
     if (h > 24 || mi > 59 || sec > 60) return bad();
   }
   if (!ParseZone(s, &pos, &offset) || pos != s.size()) return bad();
-  return DaysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
+  return DaysFromCivil(y, mo, d) * 86400 + int64_t{h} * 3600 + int64_t{mi} * 60 + sec - offset;
 }
 
 std::string FormatIso8601(int64_t seconds) {
