@@ -40,9 +40,13 @@ int main(int argc, char** argv) {
   }
   std::vector<Article> articles;
   std::set<std::string> ids;
-  ReadInputs(inputs, ReadOptions{}, [&](Article a) {
-    if (ids.insert(a.id).second && !a.text.empty()) articles.push_back(std::move(a));  // a text once
-  }, [](Rejection) {});
+  ReadInputs(
+      inputs, ReadOptions{},
+      [&](Article a) {
+        if (ids.insert(a.id).second && !a.text.empty())
+          articles.push_back(std::move(a));  // a text once
+      },
+      [](Rejection) {});
   std::vector<ArticleFeatures> features = FeaturesOf(articles);
   std::map<uint64_t, uint32_t> df;
   for (const ArticleFeatures& f : features) {
@@ -55,7 +59,8 @@ int main(int argc, char** argv) {
   out << "# Document frequencies of clustering terms (64-bit hashes) in " << features.size()
       << " general news documents, written by bench/calibrate_cluster.sh; terms in fewer than "
       << kMinDf << " are left out.\n";
-  out << "parallax-cluster-background 1\n" << "documents " << features.size() << "\n";
+  out << "parallax-cluster-background 1\n"
+      << "documents " << features.size() << "\n";
   size_t kept = 0;
   for (const auto& [t, n] : df) {
     if (n < kMinDf) continue;
@@ -68,6 +73,7 @@ int main(int argc, char** argv) {
     std::cerr << "cannot write " << out_path << "\n";
     return 1;
   }
-  std::cout << "background: " << features.size() << " documents, " << kept << " terms kept of " << df.size() << "\n";
+  std::cout << "background: " << features.size() << " documents, " << kept << " terms kept of "
+            << df.size() << "\n";
   return 0;
 }

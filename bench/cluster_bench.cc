@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "cluster/features.h"
-#include "cluster_features.h"
 #include "cluster/online_clusterer.h"
+#include "cluster_features.h"
 #include "parallax/pipeline.h"
 #include "parallax/reader.h"
 
@@ -37,7 +37,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<Article> articles;
-  ReadInputs({input}, ReadOptions{}, [&](Article a) { articles.push_back(std::move(a)); }, [](Rejection) {});
+  ReadInputs(
+      {input}, ReadOptions{}, [&](Article a) { articles.push_back(std::move(a)); },
+      [](Rejection) {});
   SortForReplay(articles);
   size_t bytes = 0;
   for (const Article& a : articles) bytes += a.title.size() + a.text.size();
@@ -85,12 +87,15 @@ int main(int argc, char** argv) {
   double total = (end - start).count();
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
-  std::printf("input=%s (%zu articles, %.0f bytes of text each on average) articles=%zu\n", input.c_str(),
-              features.size(), static_cast<double>(bytes) / static_cast<double>(features.size()), n);
-  std::printf("clustering: %.0f articles per CPU-second on one core; first %zu: %.1f us/article, last %zu: %.1f us/article (ratio %.2f)\n",
-              static_cast<double>(n) / total, window, first / static_cast<double>(window) * 1e6, window,
-              last / static_cast<double>(window) * 1e6, last / first);
-  std::printf("stories created %zu, live at the end %zu; peak RSS %.0f MiB\n", c.stories(), c.live_stories(),
-              static_cast<double>(ru.ru_maxrss) / 1024.0);
+  std::printf("input=%s (%zu articles, %.0f bytes of text each on average) articles=%zu\n",
+              input.c_str(), features.size(),
+              static_cast<double>(bytes) / static_cast<double>(features.size()), n);
+  std::printf(
+      "clustering: %.0f articles per CPU-second on one core; first %zu: %.1f us/article, last %zu: "
+      "%.1f us/article (ratio %.2f)\n",
+      static_cast<double>(n) / total, window, first / static_cast<double>(window) * 1e6, window,
+      last / static_cast<double>(window) * 1e6, last / first);
+  std::printf("stories created %zu, live at the end %zu; peak RSS %.0f MiB\n", c.stories(),
+              c.live_stories(), static_cast<double>(ru.ru_maxrss) / 1024.0);
   return 0;
 }

@@ -31,8 +31,8 @@
 #include <vector>
 
 #include "cluster/features.h"
-#include "cluster_features.h"
 #include "cluster/online_clusterer.h"
+#include "cluster_features.h"
 #include "parallax/pipeline.h"
 #include "parallax/reader.h"
 
@@ -56,11 +56,13 @@ Set Load(const std::string& path) {
   for (std::string line; std::getline(in, line);) {
     if (line.empty()) continue;
     nlohmann::json row = nlohmann::json::parse(line);
-    gold[row["id"].is_string() ? row["id"].get<std::string>() : row["id"].dump()] = row["event"].dump();
+    gold[row["id"].is_string() ? row["id"].get<std::string>() : row["id"].dump()] =
+        row["event"].dump();
   }
   std::vector<Article> articles;
-  ReadInputs({path}, ReadOptions{}, [&](Article a) { articles.push_back(std::move(a)); },
-             [&](Rejection r) { std::cerr << "rejected " << r.input << ": " << r.error << "\n"; });
+  ReadInputs(
+      {path}, ReadOptions{}, [&](Article a) { articles.push_back(std::move(a)); },
+      [&](Rejection r) { std::cerr << "rejected " << r.input << ": " << r.error << "\n"; });
   SortForReplay(articles);
   Set set{path, {}};
   std::vector<ArticleFeatures> features = FeaturesOf(articles);
@@ -87,13 +89,15 @@ Pairs LoadPairs(const std::string& dir) {
   std::vector<Article> articles;
   for (const auto& c : cases) {
     size_t before = articles.size();
-    ReadInputs({(c / "a.txt").string(), (c / "b.txt").string()}, ReadOptions{},
-               [&](Article a) { articles.push_back(std::move(a)); },
-               [&](Rejection r) { std::cerr << "rejected " << r.input << ": " << r.error << "\n"; });
+    ReadInputs(
+        {(c / "a.txt").string(), (c / "b.txt").string()}, ReadOptions{},
+        [&](Article a) { articles.push_back(std::move(a)); },
+        [&](Rejection r) { std::cerr << "rejected " << r.input << ": " << r.error << "\n"; });
     if (articles.size() - before != 2) articles.resize(before);
   }
   std::vector<ArticleFeatures> f = FeaturesOf(articles);
-  for (size_t i = 0; i + 1 < f.size(); i += 2) out.pairs.push_back({std::move(f[i]), std::move(f[i + 1])});
+  for (size_t i = 0; i + 1 < f.size(); i += 2)
+    out.pairs.push_back({std::move(f[i]), std::move(f[i + 1])});
   return out;
 }
 
@@ -154,7 +158,8 @@ void Rows(const Set& s, int shuffle, std::vector<std::array<float, kNumClusterFe
     std::vector<OnlineClusterer::Candidate> cands = c.Candidates(a);
     // The decision hinges on the most similar stories; the long tail of unrelated candidates
     // would otherwise dominate the fit with easy negatives.
-    std::sort(cands.begin(), cands.end(), [](const auto& p, const auto& q) { return p.x[kCosine] > q.x[kCosine]; });
+    std::sort(cands.begin(), cands.end(),
+              [](const auto& p, const auto& q) { return p.x[kCosine] > q.x[kCosine]; });
     if (cands.size() > kTrainCandidates) cands.resize(kTrainCandidates);
     for (const OnlineClusterer::Candidate& cand : cands) {
       if (cand.decay <= 0) continue;
@@ -240,7 +245,8 @@ ClusterModel Fit(const std::vector<std::array<float, kNumClusterFeatures>>& xs,
   ClusterModel out;
   // liblinear's decision is w·x > 0 for its first label; make "joins" (+1) the positive side.
   double sign = m->label[0] == 1 ? 1 : -1;
-  for (int f = 0; f < kNumClusterFeatures; ++f) out.weights[static_cast<size_t>(f)] = sign * m->w[f];
+  for (int f = 0; f < kNumClusterFeatures; ++f)
+    out.weights[static_cast<size_t>(f)] = sign * m->w[f];
   free_and_destroy_model(&m);
   return out;
 }
@@ -268,8 +274,10 @@ int main(int argc, char** argv) {
   using namespace parallax;
   std::string write;
   double headline_shift = 0;
-  std::vector<std::string> pairs_dirs;  // --pairs DIR: folders of two-article cases, for the bias search
-  std::string eval_thresholds;  // --eval "t1,t2,...": score the built-in model at these thresholds and exit
+  std::vector<std::string>
+      pairs_dirs;  // --pairs DIR: folders of two-article cases, for the bias search
+  std::string
+      eval_thresholds;  // --eval "t1,t2,...": score the built-in model at these thresholds and exit
   int shuffles = 2;
   double C = 1.0;
   std::vector<std::string> paths;
@@ -298,7 +306,8 @@ int main(int argc, char** argv) {
     }
   }
   if (paths.empty()) {
-    std::cerr << "usage: cluster_calibrate [--write MODEL] [--shuffles N] [--C c] [--pairs DIR] SET.jsonl...\n";
+    std::cerr << "usage: cluster_calibrate [--write MODEL] [--shuffles N] [--C c] [--pairs DIR] "
+                 "SET.jsonl...\n";
     return 2;
   }
   set_print_string_function(Silence);
@@ -315,8 +324,8 @@ int main(int argc, char** argv) {
           ClusterModel m = DefaultClusterModel();
           m.weights[kHeadlineOnly] += headline_shift;
           Score sc = Run(s, k, m, std::stod(t));
-          std::printf("threshold %s merge %.2f %s order %d: P=%.3f R=%.3f F1=%.3f\n", t.c_str(), merge_threshold,
-                      s.path.c_str(), k, sc.p, sc.r, sc.f1);
+          std::printf("threshold %s merge %.2f %s order %d: P=%.3f R=%.3f F1=%.3f\n", t.c_str(),
+                      merge_threshold, s.path.c_str(), k, sc.p, sc.r, sc.f1);
         }
       }
     }
@@ -390,14 +399,16 @@ int main(int argc, char** argv) {
       Score sc = Run(s, k, model, 0.5);
       char line[256];
       std::snprintf(line, sizeof line, "#   %s %s: BCubed P=%.3f R=%.3f F1=%.3f\n", s.path.c_str(),
-                    k == 0 ? "replay order" : ("shuffle " + std::to_string(k)).c_str(), sc.p, sc.r, sc.f1);
+                    k == 0 ? "replay order" : ("shuffle " + std::to_string(k)).c_str(), sc.p, sc.r,
+                    sc.f1);
       report << line;
     }
   }
   for (const Pairs& p : pairs) {
     size_t together = 0;
     RunPairs(p, model, &together);
-    report << "#   " << p.path << ": " << together << " of " << p.pairs.size() << " pairs in one story\n";
+    report << "#   " << p.path << ": " << together << " of " << p.pairs.size()
+           << " pairs in one story\n";
   }
   std::string text = Format(model, report.str());
   std::cout << text;

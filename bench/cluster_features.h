@@ -17,7 +17,8 @@ inline std::vector<ArticleFeatures> FeaturesOf(const std::vector<Article>& artic
   std::vector<ArticleFeatures> features(articles.size());
   tbb::parallel_for(size_t{0}, articles.size(), [&](size_t i) {
     CleanResult clean = Clean(articles[i], CleanOptions{});
-    Document doc = Analyze(articles[i], clean.paragraphs, std::move(clean.removed), AnalyzeOptions{});
+    Document doc =
+        Analyze(articles[i], clean.paragraphs, std::move(clean.removed), AnalyzeOptions{});
     features[i] = ComputeFeatures(doc);
   });
   return features;

@@ -14,10 +14,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <ctime>
 #include <string>
 #include <vector>
 
@@ -61,9 +61,12 @@ int main(int argc, char** argv) {
   std::string out_dir, meta_path;
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
-    if (flag == "--rounds") rounds = std::max(1, std::atoi(argv[i + 1]));
-    else if (flag == "--out") out_dir = argv[i + 1];
-    else if (flag == "--meta") meta_path = argv[i + 1];
+    if (flag == "--rounds")
+      rounds = std::max(1, std::atoi(argv[i + 1]));
+    else if (flag == "--out")
+      out_dir = argv[i + 1];
+    else if (flag == "--meta")
+      meta_path = argv[i + 1];
   }
   std::vector<Page> pages;
   std::error_code ec;
@@ -110,30 +113,36 @@ int main(int argc, char** argv) {
       if (page->text.empty()) ++empty;
       results[i] = std::move(page).value();
     }
-    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    best = std::min(
+        best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     best_cpu = std::min(best_cpu, ThreadCpuSeconds() - cpu_start);
   }
   if (!out_dir.empty()) {
     fs::create_directories(out_dir, ec);
     for (size_t i = 0; i < pages.size(); ++i) {
-      std::ofstream(fs::path(out_dir) / (pages[i].key + ".txt"), std::ios::binary) << results[i].text;
+      std::ofstream(fs::path(out_dir) / (pages[i].key + ".txt"), std::ios::binary)
+          << results[i].text;
     }
   }
   if (!meta_path.empty()) {
     std::ofstream meta(meta_path, std::ios::binary);
     for (size_t i = 0; i < pages.size(); ++i) {
       const auto& m = results[i].meta;
-      nlohmann::json j = {{"key", pages[i].key}, {"title", m.title}, {"author", m.author},
-                          {"published", m.published_text}, {"site_name", m.site_name},
-                          {"url", m.url}, {"lang", m.lang}};
+      nlohmann::json j = {{"key", pages[i].key},
+                          {"title", m.title},
+                          {"author", m.author},
+                          {"published", m.published_text},
+                          {"site_name", m.site_name},
+                          {"url", m.url},
+                          {"lang", m.lang}};
       meta << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
   }
-  std::printf("pages=%zu  bytes=%.1f MB (%.0f KB/page)  best of %d rounds: wall %.3f s = %.0f "
-              "pages/s, %.1f MB/s; cpu %.3f s = %.0f pages/s  failed=%zu  empty=%zu\n",
-              pages.size(), bytes / 1e6, bytes / 1e3 / pages.size(), rounds, best,
-              pages.size() / best, bytes / 1e6 / best, best_cpu, pages.size() / best_cpu, failed,
-              empty);
+  std::printf(
+      "pages=%zu  bytes=%.1f MB (%.0f KB/page)  best of %d rounds: wall %.3f s = %.0f "
+      "pages/s, %.1f MB/s; cpu %.3f s = %.0f pages/s  failed=%zu  empty=%zu\n",
+      pages.size(), bytes / 1e6, bytes / 1e3 / pages.size(), rounds, best, pages.size() / best,
+      bytes / 1e6 / best, best_cpu, pages.size() / best_cpu, failed, empty);
   bool ok = failed == 0 && empty * 20 <= pages.size();
   if (!ok) std::fprintf(stderr, "extract_bench: check failed (failed or >5%% empty pages)\n");
   return ok ? 0 : 1;

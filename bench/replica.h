@@ -32,7 +32,8 @@ inline std::string Retag(const std::string& text, const std::string& tag) {
   std::string out;
   out.reserve(text.size() + text.size() / 6);
   for (size_t i = 0; i < text.size();) {
-    if (text[i] >= 'A' && text[i] <= 'Z' && (i == 0 || !std::isalpha(static_cast<unsigned char>(text[i - 1])))) {
+    if (text[i] >= 'A' && text[i] <= 'Z' &&
+        (i == 0 || !std::isalpha(static_cast<unsigned char>(text[i - 1])))) {
       size_t j = i;
       while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
       out.append(text, i, j - i);
@@ -60,8 +61,12 @@ inline std::vector<parallax::Article> ReplicatedCorpus(const std::string& corpus
   size_t rejected = 0;
   // Dated articles only: a replayed stream moves replicas forward in time, which an undated
   // article cannot follow (the four undated clippings are covered by the end-to-end tests).
-  parallax::ReadInputs({corpus}, {}, [&](parallax::Article a) { if (a.published) base.push_back(std::move(a)); },
-                       [&](parallax::Rejection) { ++rejected; });
+  parallax::ReadInputs(
+      {corpus}, {},
+      [&](parallax::Article a) {
+        if (a.published) base.push_back(std::move(a));
+      },
+      [&](parallax::Rejection) { ++rejected; });
   *bytes = 0;
   *base_size = base.size();
   if (base.empty() || rejected) return {};

@@ -65,7 +65,9 @@ double ProcessCpuSeconds(pid_t pid) {
   // state is field 3; utime and stime are fields 14 and 15.
   const char* p = std::strrchr(buf, ')');
   unsigned long utime = 0, stime = 0;
-  if (!p || std::sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime, &stime) != 2) return -1;
+  if (!p || std::sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime,
+                        &stime) != 2)
+    return -1;
   return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
@@ -83,8 +85,10 @@ std::string ArticleLine(const parallax::Article& a) {
 
 int Ingest(const Flags& f) {
   size_t bytes = 0, base_size = 0;
-  std::vector<parallax::Article> all = parallax_bench::ReplicatedCorpus(f.corpus, f.articles, &bytes, &base_size);
-  if (all.empty()) return std::fprintf(stderr, "serve_bench: cannot read %s\n", f.corpus.c_str()), 1;
+  std::vector<parallax::Article> all =
+      parallax_bench::ReplicatedCorpus(f.corpus, f.articles, &bytes, &base_size);
+  if (all.empty())
+    return std::fprintf(stderr, "serve_bench: cannot read %s\n", f.corpus.c_str()), 1;
   std::vector<std::string> bodies;
   for (size_t i = 0; i < all.size(); i += f.batch) {
     std::string body;
@@ -104,7 +108,8 @@ int Ingest(const Flags& f) {
       for (size_t b; (b = next_body++) < bodies.size();) {
         auto r = c.Post("/v1/articles", bodies[b], "application/x-ndjson");
         if (!r || r->status != 200) {
-          std::fprintf(stderr, "serve_bench: batch %zu: %s\n", b, r ? r->body.substr(0, 300).c_str() : "no reply");
+          std::fprintf(stderr, "serve_bench: batch %zu: %s\n", b,
+                       r ? r->body.substr(0, 300).c_str() : "no reply");
           failed = true;
           return;
         }
@@ -119,17 +124,22 @@ int Ingest(const Flags& f) {
       while (!done) {
         auto list = c.Get("/v1/stories?limit=20");
         ++reads;
-        if (!list || list->status != 200) { ++bad_reads; continue; }
+        if (!list || list->status != 200) {
+          ++bad_reads;
+          continue;
+        }
         Json stories = Json::parse(list->body)["stories"];
         if (stories.empty()) continue;
-        auto story = c.Get(("/v1/stories/" + stories[reads % stories.size()]["id"].get<std::string>()).c_str());
+        auto story = c.Get(
+            ("/v1/stories/" + stories[reads % stories.size()]["id"].get<std::string>()).c_str());
         ++reads;
         if (!story || story->status != 200) ++bad_reads;
       }
     });
   }
   for (auto& t : threads) t.join();
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double cpu = ProcessCpuSeconds(server.pid()) - cpu_start;
   done = true;
   for (auto& t : readers) t.join();
@@ -137,34 +147,45 @@ int Ingest(const Flags& f) {
   Json health = Json::parse(c.Get("/healthz")->body);
   const size_t replicas = (f.articles + base_size - 1) / base_size;
   const size_t stories = health["stories"].get<size_t>();
-  const bool ok = !failed && acknowledged == all.size() && health["articles"].get<size_t>() == all.size() &&
-                  stories >= replicas * 11 && stories <= replicas * 13 && bad_reads == 0;
-  std::printf("mode=ingest articles=%zu MB=%.1f batch=%zu writers=%zu readers=%zu stories=%zu seconds=%.2f "
-              "articles_per_s=%.0f reads=%zu reads_per_s=%.0f server_cpu_s=%.2f server_cpu_ms_per_article=%.3f "
-              "load=%.1f check=%s\n",
-              static_cast<size_t>(acknowledged), bytes / 1e6, f.batch, f.writers, f.readers, stories, seconds,
-              acknowledged / seconds, static_cast<size_t>(reads), reads / seconds, cpu,
-              1000 * cpu / static_cast<double>(std::max<size_t>(acknowledged, 1)), Load(), ok ? "ok" : "FAILED");
+  const bool ok = !failed && acknowledged == all.size() &&
+                  health["articles"].get<size_t>() == all.size() && stories >= replicas * 11 &&
+                  stories <= replicas * 13 && bad_reads == 0;
+  std::printf(
+      "mode=ingest articles=%zu MB=%.1f batch=%zu writers=%zu readers=%zu stories=%zu seconds=%.2f "
+      "articles_per_s=%.0f reads=%zu reads_per_s=%.0f server_cpu_s=%.2f "
+      "server_cpu_ms_per_article=%.3f "
+      "load=%.1f check=%s\n",
+      static_cast<size_t>(acknowledged), bytes / 1e6, f.batch, f.writers, f.readers, stories,
+      seconds, acknowledged / seconds, static_cast<size_t>(reads), reads / seconds, cpu,
+      1000 * cpu / static_cast<double>(std::max<size_t>(acknowledged, 1)), Load(),
+      ok ? "ok" : "FAILED");
   return ok ? 0 : 1;
 }
 
 int Crash(const Flags& f) {
   size_t bytes = 0, base_size = 0;
-  std::vector<parallax::Article> all = parallax_bench::ReplicatedCorpus(f.corpus, 100000, &bytes, &base_size);
-  if (all.empty()) return std::fprintf(stderr, "serve_bench: cannot read %s\n", f.corpus.c_str()), 1;
+  std::vector<parallax::Article> all =
+      parallax_bench::ReplicatedCorpus(f.corpus, 100000, &bytes, &base_size);
+  if (all.empty())
+    return std::fprintf(stderr, "serve_bench: cannot read %s\n", f.corpus.c_str()), 1;
   std::map<std::string, std::string> acknowledged;  // id -> story
   std::vector<std::string> unchecked;
   std::mt19937 rng(20);
   size_t next = 0, lost = 0, moved = 0;
   for (size_t round = 0; round <= f.kills; ++round) {
     Server server(f);
-    if (server.port() == 0) return std::fprintf(stderr, "serve_bench: round %zu: the server did not start (store damaged?)\n", round), 1;
+    if (server.port() == 0)
+      return std::fprintf(stderr,
+                          "serve_bench: round %zu: the server did not start (store damaged?)\n",
+                          round),
+             1;
     httplib::Client check = server.Client();
     for (const std::string& id : unchecked) {
       auto r = check.Get(("/v1/articles/" + httplib::detail::encode_query_param(id)).c_str());
       if (!r || r->status != 200) {
         ++lost;
-        std::fprintf(stderr, "serve_bench: round %zu: acknowledged article %s is missing\n", round, id.c_str());
+        std::fprintf(stderr, "serve_bench: round %zu: acknowledged article %s is missing\n", round,
+                     id.c_str());
       } else if (Json::parse(r->body)["story"] != acknowledged[id]) {
         ++moved;
         std::fprintf(stderr, "serve_bench: round %zu: article %s moved story\n", round, id.c_str());
@@ -202,8 +223,8 @@ int Crash(const Flags& f) {
     writer.join();
   }
   const bool ok = lost == 0 && moved == 0 && !acknowledged.empty();
-  std::printf("mode=crash kills=%zu acknowledged=%zu lost=%zu moved=%zu check=%s\n", f.kills, acknowledged.size(),
-              lost, moved, ok ? "ok" : "FAILED");
+  std::printf("mode=crash kills=%zu acknowledged=%zu lost=%zu moved=%zu check=%s\n", f.kills,
+              acknowledged.size(), lost, moved, ok ? "ok" : "FAILED");
   return ok ? 0 : 1;
 }
 
@@ -214,18 +235,29 @@ int main(int argc, char** argv) {
   if (argc > 1) f.mode = argv[1];
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string k = argv[i], v = argv[i + 1];
-    if (k == "--bin") f.bin = v;
-    else if (k == "--db") f.db = v;
-    else if (k == "--corpus") f.corpus = v;
-    else if (k == "--articles") f.articles = std::stoul(v);
-    else if (k == "--batch") f.batch = std::stoul(v);
-    else if (k == "--writers") f.writers = std::stoul(v);
-    else if (k == "--readers") f.readers = std::stoul(v);
-    else if (k == "--kills") f.kills = std::stoul(v);
-    else return std::fprintf(stderr, "serve_bench: unknown option %s\n", k.c_str()), 2;
+    if (k == "--bin")
+      f.bin = v;
+    else if (k == "--db")
+      f.db = v;
+    else if (k == "--corpus")
+      f.corpus = v;
+    else if (k == "--articles")
+      f.articles = std::stoul(v);
+    else if (k == "--batch")
+      f.batch = std::stoul(v);
+    else if (k == "--writers")
+      f.writers = std::stoul(v);
+    else if (k == "--readers")
+      f.readers = std::stoul(v);
+    else if (k == "--kills")
+      f.kills = std::stoul(v);
+    else
+      return std::fprintf(stderr, "serve_bench: unknown option %s\n", k.c_str()), 2;
   }
   signal(SIGPIPE, SIG_IGN);
-  if (f.bin.empty() || f.db.empty()) return std::fprintf(stderr, "usage: serve_bench ingest|crash --bin PARALLAX --db FILE ...\n"), 2;
+  if (f.bin.empty() || f.db.empty())
+    return std::fprintf(stderr, "usage: serve_bench ingest|crash --bin PARALLAX --db FILE ...\n"),
+           2;
   if (f.mode == "ingest") return Ingest(f);
   if (f.mode == "crash") return Crash(f);
   return std::fprintf(stderr, "serve_bench: mode is ingest or crash\n"), 2;

@@ -1,8 +1,8 @@
 // End-to-end tests of the parallax CLI: the seeds, the example corpus and its answer key
 // (examples/expected.json), the output formats, bad input and exit codes.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -38,17 +38,22 @@ std::vector<std::string> DiffWords(const std::string& a, const std::string& b) {
   std::regex word(R"(\w+)");
   auto words = [&](const std::string& s) {
     std::vector<std::string> out;
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), word); it != std::sregex_iterator(); ++it) out.push_back(it->str());
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), word); it != std::sregex_iterator();
+         ++it)
+      out.push_back(it->str());
     return out;
   };
   auto wa = words(a), wb = words(b);
   std::vector<std::string> out;
-  for (auto& w : wa) if (std::find(wb.begin(), wb.end(), w) == wb.end()) out.push_back(w);
-  for (auto& w : wb) if (std::find(wa.begin(), wa.end(), w) == wa.end()) out.push_back(w);
+  for (auto& w : wa)
+    if (std::find(wb.begin(), wb.end(), w) == wb.end()) out.push_back(w);
+  for (auto& w : wb)
+    if (std::find(wa.begin(), wa.end(), w) == wa.end()) out.push_back(w);
   return out;
 }
 
-bool HasConflictWith(const json& story, const std::string& kind, const std::string& a, const std::string& b) {
+bool HasConflictWith(const json& story, const std::string& kind, const std::string& a,
+                     const std::string& b) {
   auto needed = DiffWords(a, b);
   for (const json& c : story["conflicts"]) {
     if (!kind.empty() && c["kind"] != kind) continue;
@@ -66,7 +71,8 @@ bool HasConflictBetween(const json& story, const std::string& a, const std::stri
   std::regex word(R"(\w+)");
   auto only = [&](const std::string& x, const std::string& y) {
     std::vector<std::string> out;
-    for (auto it = std::sregex_iterator(x.begin(), x.end(), word); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(x.begin(), x.end(), word); it != std::sregex_iterator();
+         ++it) {
       if (!std::regex_search(y, std::regex("\\b" + it->str() + "\\b"))) out.push_back(it->str());
     }
     return out;
@@ -110,8 +116,10 @@ TEST(Seeds, OneStoryWithTheSpellingAndTitleConflictsAndNoNoise) {
   ASSERT_EQ(r["stories"].size(), 1u) << r.dump(2);
   const json& s = r["stories"][0];
   EXPECT_EQ(s["articles"].size(), 2u);
-  EXPECT_TRUE(HasConflictWith(s, "name", "Vedant Patel", "Vandante Patel")) << s["conflicts"].dump(2);
-  EXPECT_TRUE(HasConflictWith(s, "title", "acting US envoy for Iran", "US envoy for Iran")) << s["conflicts"].dump(2);
+  EXPECT_TRUE(HasConflictWith(s, "name", "Vedant Patel", "Vandante Patel"))
+      << s["conflicts"].dump(2);
+  EXPECT_TRUE(HasConflictWith(s, "title", "acting US envoy for Iran", "US envoy for Iran"))
+      << s["conflicts"].dump(2);
   for (const char* noise : {"Iranians carry a model", "credit:", "READ:", "Former Iran President",
                             "Oman's Sultan Haitham", "The bigger picture"}) {
     EXPECT_FALSE(StoryTextContains(s, noise)) << noise;
@@ -125,7 +133,8 @@ TEST(Seeds, OneStoryWithTheSpellingAndTitleConflictsAndNoNoise) {
 // line and the blank line after it.
 std::string Body(const std::string& file) {
   size_t nl = file.find('\n');
-  if (nl != std::string::npos && nl <= 300 && file.compare(nl + 1, 1, "\n") == 0) return file.substr(nl + 2);
+  if (nl != std::string::npos && nl <= 300 && file.compare(nl + 1, 1, "\n") == 0)
+    return file.substr(nl + 2);
   return file;
 }
 
@@ -231,8 +240,8 @@ TEST_F(Examples, NearMissesAreNotConflicts) {
 
 TEST_F(Examples, NoScrapedNoiseInDigestsOrComparisons) {
   for (const json& s : (*report_)["stories"]) {
-    for (const char* noise : {"READ:", "Read more", "Share this article", "photo credit", "(Photo:",
-                              "Follow us"}) {
+    for (const char* noise :
+         {"READ:", "Read more", "Share this article", "photo credit", "(Photo:", "Follow us"}) {
       EXPECT_FALSE(StoryTextContains(s, noise)) << noise << " in " << s["id"];
     }
   }
@@ -271,7 +280,8 @@ TEST(Formats, DigestExplainListsRemovalsPerArticle) {
       EXPECT_FALSE(x["text"].get<std::string>().empty());
     }
   }
-  for (const char* want : {"promo", "caption", "caption (printed twice)", "credit", "teaser (repeated below)"}) {
+  for (const char* want :
+       {"promo", "caption", "caption (printed twice)", "credit", "teaser (repeated below)"}) {
     EXPECT_TRUE(reasons.count(want)) << want;
   }
   // Without --explain the contract carries no "removed".
@@ -297,17 +307,22 @@ TEST_F(Examples, ClusterGivesEachArticleTheStoryDigestGivesIt) {
   for (std::string line; std::getline(lines, line);) {
     size_t tab = line.find('\t');
     ASSERT_NE(tab, std::string::npos) << line;
-    EXPECT_TRUE(story.emplace(line.substr(0, tab), line.substr(tab + 1)).second) << "twice: " << line;
+    EXPECT_TRUE(story.emplace(line.substr(0, tab), line.substr(tab + 1)).second)
+        << "twice: " << line;
   }
   EXPECT_EQ(story.size(), story_of_.size());
   EXPECT_EQ(story, story_of_);  // same stories, same numbering (by size) as digest
 }
 
 TEST(Cluster, JsonLinesCarryStoryOutletTimeAndCopies) {
-  RunResult r = RunCli("cluster --format jsonl -",
-                       R"({"id":"a1","outlet":"Post","published":"2026-03-02T08:00:00Z","title":"Ferry strike in Estvik ends after nine days"})" "\n"
-                       R"({"id":"a2","outlet":"Herald","published":"2026-03-02T09:00:00Z","title":"Estvik ferry strike ends as crews accept deal"})" "\n"
-                       R"({"id":"a3","title":"  "})" "\n");
+  RunResult r = RunCli(
+      "cluster --format jsonl -",
+      R"({"id":"a1","outlet":"Post","published":"2026-03-02T08:00:00Z","title":"Ferry strike in Estvik ends after nine days"})"
+      "\n"
+      R"({"id":"a2","outlet":"Herald","published":"2026-03-02T09:00:00Z","title":"Estvik ferry strike ends as crews accept deal"})"
+      "\n"
+      R"({"id":"a3","title":"  "})"
+      "\n");
   EXPECT_EQ(r.code, 3) << r.err;  // a3 has neither text nor title
   EXPECT_NE(r.err.find("<stdin>:3"), std::string::npos) << r.err;
   std::istringstream lines(r.out);
@@ -346,14 +361,19 @@ TEST(BadInput, EachBadItemIsRejectedWithItsLocationAndTheRestIsUsed) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   std::ofstream(dir / "feed.jsonl")
-      << R"({"id":"ok1","title":"Pier reopens","text":"The north pier in Korsholm reopened on Friday after repairs."})" "\n"
-      << R"({"id":"broken", "text": )" "\n"
-      << R"({"id":"notext","title":"  "})" "\n"
+      << R"({"id":"ok1","title":"Pier reopens","text":"The north pier in Korsholm reopened on Friday after repairs."})"
+         "\n"
+      << R"({"id":"broken", "text": )"
+         "\n"
+      << R"({"id":"notext","title":"  "})"
+         "\n"
       << "{\"id\":\"badutf\",\"text\":\"caf\xC3 au lait\"}\n"
-      << R"({"id":"ok2","text":"Ferry services resumed in Estvik on Saturday morning."})" "\n";
+      << R"({"id":"ok2","text":"Ferry services resumed in Estvik on Saturday morning."})"
+         "\n";
   std::ofstream(dir / "empty.txt") << "";
   std::ofstream(dir / "latin1.txt") << "Caf\xE9 owners in Tarnby protested.";
-  RunResult r = RunCli("digest --format json " + dir.string() + " " + (dir / "missing.jsonl").string());
+  RunResult r =
+      RunCli("digest --format json " + dir.string() + " " + (dir / "missing.jsonl").string());
   EXPECT_EQ(r.code, 3) << r.err;
   json j = json::parse(r.out);
   std::set<std::string> inputs;

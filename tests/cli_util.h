@@ -36,8 +36,8 @@ inline RunResult RunCli(const std::string& args, const std::string& stdin_text =
   fs::path dir = TempDir();
   fs::path in = dir / "stdin", out = dir / "stdout", err = dir / "stderr";
   std::ofstream(in) << stdin_text;
-  std::string cmd = std::string(PARALLAX_BIN) + " " + args + " <" + in.string() + " >" + out.string() +
-                    " 2>" + err.string();
+  std::string cmd = std::string(PARALLAX_BIN) + " " + args + " <" + in.string() + " >" +
+                    out.string() + " 2>" + err.string();
   int status = std::system(cmd.c_str());
   RunResult r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

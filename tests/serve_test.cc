@@ -44,7 +44,8 @@ class ServeProcess : public parallax_test::ServeProcess {
 // before the server, so the server stops first).
 struct ScopedDir {
   explicit ScopedDir(const std::string& name)
-      : path(fs::temp_directory_path() / ("parallax_serve_test_" + std::to_string(getpid()) + "_" + name)) {
+      : path(fs::temp_directory_path() /
+             ("parallax_serve_test_" + std::to_string(getpid()) + "_" + name)) {
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -75,14 +76,14 @@ const char* const kOutlets[] = {"Courier", "Ledger", "Herald", "Post", "Tribune"
 Json Article(const std::string& id, size_t e, size_t o, int n) {
   const Event& ev = kEvents[e % std::size(kEvents)];
   const std::string place = ev.place, person = ev.person, thing = ev.thing;
-  std::string text =
-      "The " + thing + " in " + place + " continued on Tuesday, officials said. " + person +
-      ", who leads the local response in " + place + ", told reporters that " +
-      std::to_string(10 + o * 3 + n % 5) + " people were involved in the " + thing + ".\n" +
-      "Residents of " + place + " said the " + thing + " had been expected for weeks. " +
-      kOutlets[o % std::size(kOutlets)] + " reporters in " + place + " counted " +
-      std::to_string(40 + n % 7) + " vehicles near the site.\n" + person +
-      " said a full statement on the " + thing + " would follow on Wednesday.\n";
+  std::string text = "The " + thing + " in " + place + " continued on Tuesday, officials said. " +
+                     person + ", who leads the local response in " + place +
+                     ", told reporters that " + std::to_string(10 + o * 3 + n % 5) +
+                     " people were involved in the " + thing + ".\n" + "Residents of " + place +
+                     " said the " + thing + " had been expected for weeks. " +
+                     kOutlets[o % std::size(kOutlets)] + " reporters in " + place + " counted " +
+                     std::to_string(40 + n % 7) + " vehicles near the site.\n" + person +
+                     " said a full statement on the " + thing + " would follow on Wednesday.\n";
   return Json{{"id", id},
               {"title", place + " " + thing + ": " + person + " speaks"},
               {"text", text},
@@ -107,7 +108,9 @@ httplib::Result PostLines(httplib::Client& c, const std::vector<Json>& items,
   return c.Post("/v1/articles", headers, JsonLines(items), "application/x-ndjson");
 }
 
-int64_t ArticleCount(httplib::Client& c) { return Parse(c.Get("/healthz"))["articles"].get<int64_t>(); }
+int64_t ArticleCount(httplib::Client& c) {
+  return Parse(c.Get("/healthz"))["articles"].get<int64_t>();
+}
 
 TEST(Serve, BindsLoopbackAndAnswersHealthAndMetrics) {
   ScopedDir dir("health");
@@ -119,7 +122,8 @@ TEST(Serve, BindsLoopbackAndAnswersHealthAndMetrics) {
   EXPECT_EQ(h["status"], "ok");
   EXPECT_EQ(h["articles"], 0);
   // A request is counted once its reply is written, which the client may see first: poll.
-  const std::string counted = "parallax_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1\n";
+  const std::string counted =
+      "parallax_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1\n";
   std::string type, body;
   for (int i = 0; i < 100 && body.find(counted) == std::string::npos; ++i) {
     if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -181,7 +185,8 @@ TEST(Serve, FilesArticlesIntoStoriesAndServesThem) {
   Json page = Parse(c.Get("/v1/stories?limit=1"));
   ASSERT_EQ(page["stories"].size(), 1u);
   ASSERT_TRUE(page["next"].is_string());
-  Json rest = Parse(c.Get(("/v1/stories?limit=1&cursor=" + page["next"].get<std::string>()).c_str()));
+  Json rest =
+      Parse(c.Get(("/v1/stories?limit=1&cursor=" + page["next"].get<std::string>()).c_str()));
   ASSERT_EQ(rest["stories"].size(), 1u);
   EXPECT_EQ(rest["stories"][0]["id"], fire_story);
   EXPECT_EQ(Parse(c.Get("/v1/stories?q=Korsholm%20harbour"))["stories"].size(), 1u);
@@ -198,7 +203,8 @@ TEST(Serve, FilesArticlesIntoStoriesAndServesThem) {
   EXPECT_EQ(story["id"], fire_story);
   ASSERT_EQ(story["articles"].size(), 3u);
   EXPECT_FALSE(story["digest"].empty());
-  for (const char* key : {"agreements", "unique", "conflicts"}) EXPECT_TRUE(story[key].is_array()) << key;
+  for (const char* key : {"agreements", "unique", "conflicts"})
+    EXPECT_TRUE(story[key].is_array()) << key;
   for (const Json& s : story["digest"]) EXPECT_FALSE(s["sources"].empty());
   // Served again from the cache, the same; then a new article changes it.
   EXPECT_EQ(Parse(c.Get(("/v1/stories/" + fire_story).c_str())), story);
@@ -290,13 +296,15 @@ TEST(Serve, WriteTokenAndLimits) {
   ASSERT_TRUE(anonymous);
   EXPECT_EQ(anonymous->status, 401);
   EXPECT_EQ(Parse(anonymous)["field"], "Authorization");
-  auto wrong = PostLines(c, {Article("w1", 3, 0, 1)}, {{"Authorization", "Bearer s3cret-fictionaL"}});
+  auto wrong =
+      PostLines(c, {Article("w1", 3, 0, 1)}, {{"Authorization", "Bearer s3cret-fictionaL"}});
   EXPECT_EQ(wrong->status, 401);
   const httplib::Headers auth{{"Authorization", "Bearer s3cret-fictional"}};
   EXPECT_EQ(PostLines(c, {Article("w1", 3, 0, 1)}, auth)->status, 200);
   // Reads need no token.
   EXPECT_EQ(c.Get("/v1/articles/w1")->status, 200);
-  auto too_many = PostLines(c, {Article("w2", 3, 1, 2), Article("w3", 3, 2, 3), Article("w4", 3, 3, 4)}, auth);
+  auto too_many =
+      PostLines(c, {Article("w2", 3, 1, 2), Article("w3", 3, 2, 3), Article("w4", 3, 3, 4)}, auth);
   EXPECT_EQ(too_many->status, 413);
   EXPECT_EQ(Parse(too_many)["field"], "body");
   Json big = Article("w5", 3, 1, 2);
@@ -325,7 +333,8 @@ TEST(Serve, RestartKeepsEveryArticleInItsStory) {
   ASSERT_GT(again.port(), 0) << again.first_line();
   EXPECT_NE(again.first_line().find("24 articles replayed"), std::string::npos);
   httplib::Client c = again.Client();
-  for (const auto& [id, story] : story_of) EXPECT_EQ(Parse(c.Get(("/v1/articles/" + id).c_str()))["story"], story) << id;
+  for (const auto& [id, story] : story_of)
+    EXPECT_EQ(Parse(c.Get(("/v1/articles/" + id).c_str()))["story"], story) << id;
   // The clustering state is back: a new article of event 2 joins event 2's story.
   Json r = Parse(PostLines(c, {Article("r-new", 2, 3, 99)}));
   EXPECT_EQ(r["items"][0]["story"], story_of["r2"]);
@@ -338,7 +347,8 @@ TEST(Serve, RefusesToStartWhenReplayWouldMoveAnArticle) {
     ServeProcess server({"--db", db});
     ASSERT_GT(server.port(), 0);
     httplib::Client c = server.Client();
-    Json r = Parse(PostLines(c, {Article("m1", 2, 0, 1), Article("m2", 2, 1, 2), Article("m3", 2, 2, 3)}));
+    Json r = Parse(
+        PostLines(c, {Article("m1", 2, 0, 1), Article("m2", 2, 1, 2), Article("m3", 2, 2, 3)}));
     ASSERT_EQ(r["items"][0]["story"], r["items"][1]["story"]);
     EXPECT_EQ(server.Stop(SIGTERM), 0);
   }
@@ -373,7 +383,8 @@ TEST(Serve, KillNineDuringIngestLosesNoAcknowledgedArticle) {
       httplib::Client c = server.Client();
       while (!stop) {
         std::vector<Json> batch;
-        for (int i = 0; i < 20; ++i, ++next) batch.push_back(Article("c" + std::to_string(next), next % 6, next % 5, next));
+        for (int i = 0; i < 20; ++i, ++next)
+          batch.push_back(Article("c" + std::to_string(next), next % 6, next % 5, next));
         auto r = PostLines(c, batch);
         if (!r || r->status != 200) break;  // the server died mid-request: not acknowledged
         std::lock_guard lock(mutex);
@@ -398,7 +409,8 @@ TEST(Serve, PageIsSelfContainedAndShowsArticleFieldsAsText) {
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
   EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
-  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'none'"), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'none'"),
+            std::string::npos);
   // No external assets, and article data never becomes markup.
   EXPECT_EQ(page->body.find("src=\"http"), std::string::npos);
   EXPECT_EQ(page->body.find("href=\"http"), std::string::npos);

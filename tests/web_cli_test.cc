@@ -3,9 +3,9 @@
 // corpus (examples/README.md), each wrapped in page furniture (navigation, cookie banner,
 // related links, footer) that must not reach the articles.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -28,11 +28,16 @@ std::string Slurp(const fs::path& p) {
 std::string Escape(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else if (c == '"')
+      out += "&quot;";
+    else
+      out += c;
   }
   return out;
 }
@@ -51,24 +56,27 @@ std::string ToHtml(const json& a) {
     pos = end + 2;
   }
   const std::string outlet = Escape(a.value("outlet", "")), title = Escape(a.value("title", ""));
-  return "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>" + title + " | " +
-         outlet + "</title><meta property=\"og:site_name\" content=\"" + outlet +
+  return "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>" + title + " | " + outlet +
+         "</title><meta property=\"og:site_name\" content=\"" + outlet +
          "\"><meta property=\"article:published_time\" content=\"" + a.value("published", "") +
          "\"><link rel=canonical href=\"" + Escape(a.value("url", "")) +
          "\"></head><body><div class=cookie-banner><p>We use cookies to run this site, to "
          "measure it, and to show you offers you may like.</p><button>Accept</button></div>"
-         "<header><a href=/>" + outlet + "</a><nav><ul><li><a href=/news>News</a></li>"
+         "<header><a href=/>" +
+         outlet +
+         "</a><nav><ul><li><a href=/news>News</a></li>"
          "<li><a href=/sport>Sport</a></li><li><a href=/weather>Weather</a></li></ul></nav>"
-         "</header><main><article><h1>" + title + "</h1><div class=article-body>\n" + body +
+         "</header><main><article><h1>" +
+         title + "</h1><div class=article-body>\n" + body +
          "</div></article><div class=related><h2>Related</h2><ul><li><a href=/r1>Lighthouse "
          "keeper retires after forty years on Vindholm</a></li><li><a href=/r2>Ferry fares "
-         "to rise again in the spring</a></li></ul></div></main><footer><p>&copy; " + outlet +
-         ". All rights reserved.</p></footer></body></html>";
+         "to rise again in the spring</a></li></ul></div></main><footer><p>&copy; " +
+         outlet + ". All rights reserved.</p></footer></body></html>";
 }
 
 int RunCli(const std::string& args, const fs::path& out) {
-  std::string cmd = std::string(PARALLAX_BIN) + " " + args + " >" + out.string() + " 2>" +
-                    out.string() + ".err";
+  std::string cmd =
+      std::string(PARALLAX_BIN) + " " + args + " >" + out.string() + " 2>" + out.string() + ".err";
   int status = std::system(cmd.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
@@ -120,7 +128,8 @@ TEST(WebCli, DigestOnHtmlPagesEqualsDigestOnTheirExtractedText) {
 
   ASSERT_EQ(RunCli("digest --format json " + pages.string(), dir / "html.json"), 0)
       << Slurp(dir / "html.json.err");
-  ASSERT_EQ(RunCli("digest --format json " + (dir / "extracted.jsonl").string(), dir / "text.json"), 0);
+  ASSERT_EQ(RunCli("digest --format json " + (dir / "extracted.jsonl").string(), dir / "text.json"),
+            0);
   json from_html = json::parse(Slurp(dir / "html.json"));
   json from_text = json::parse(Slurp(dir / "text.json"));
   EXPECT_EQ(from_html["articles_read"], written);

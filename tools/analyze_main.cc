@@ -17,10 +17,14 @@ using nlohmann::ordered_json;
 
 const char* TypeName(EntityType t) {
   switch (t) {
-    case EntityType::kPerson: return "person";
-    case EntityType::kOrganization: return "organization";
-    case EntityType::kPlace: return "place";
-    case EntityType::kOther: return "other";
+    case EntityType::kPerson:
+      return "person";
+    case EntityType::kOrganization:
+      return "organization";
+    case EntityType::kPlace:
+      return "place";
+    case EntityType::kOther:
+      return "other";
   }
   return "other";
 }
@@ -32,15 +36,23 @@ ordered_json ToJson(const Document& d) {
     j["sentences"].push_back({{"i", i}, {"text", d.Text(d.sentences[i].span)}});
   }
   for (const EntityMention& e : d.entities) {
-    j["entities"].push_back({{"sentence", e.sentence}, {"text", e.text}, {"type", TypeName(e.type)}});
+    j["entities"].push_back(
+        {{"sentence", e.sentence}, {"text", e.text}, {"type", TypeName(e.type)}});
   }
   for (const RoleMention& r : d.roles) {
-    j["roles"].push_back({{"sentence", r.sentence}, {"person", d.entities[r.entity].text}, {"role", r.text},
-                          {"head", r.head}, {"rank", r.rank}});
+    j["roles"].push_back({{"sentence", r.sentence},
+                          {"person", d.entities[r.entity].text},
+                          {"role", r.text},
+                          {"head", r.head},
+                          {"rank", r.rank}});
   }
   for (const NumberMention& n : d.numbers) {
-    j["numbers"].push_back({{"sentence", n.sentence}, {"text", n.text}, {"value", n.value},
-                            {"qualifier", n.qualifier}, {"unit", n.unit}, {"counted", n.counted},
+    j["numbers"].push_back({{"sentence", n.sentence},
+                            {"text", n.text},
+                            {"value", n.value},
+                            {"qualifier", n.qualifier},
+                            {"unit", n.unit},
+                            {"counted", n.counted},
                             {"year", n.is_year}});
   }
   for (const DateMention& m : d.dates) {
@@ -58,8 +70,9 @@ ordered_json ToJson(const Document& d) {
 
 void AddAnalyzeCommand(CLI::App& app, AnalyzeFlags* f) {
   CLI::App* cmd = app.add_subcommand(
-      "analyze", "Print what parallax reads in each article, one JSON line per article: sentences, "
-                 "entities, roles, numbers, dates and quotes.");
+      "analyze",
+      "Print what parallax reads in each article, one JSON line per article: sentences, "
+      "entities, roles, numbers, dates and quotes.");
   cmd->add_option("inputs", f->inputs, "Files, folders (recursive) or - for stdin.")->required();
   cmd->add_option("-o,--output", f->output, "Write to this file instead of stdout.");
   cmd->footer(kExitCodesHelp);

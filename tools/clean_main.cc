@@ -33,8 +33,9 @@ void AppendArticle(const Article& a, const CleanResult& r, bool explain, std::st
 
 void AddCleanCommand(CLI::App& app, CleanFlags* f) {
   CLI::App* cmd = app.add_subcommand(
-      "clean", "Print each article's body with scraped noise removed (captions, credits, promos, "
-               "bylines, share prompts, repeats).");
+      "clean",
+      "Print each article's body with scraped noise removed (captions, credits, promos, "
+      "bylines, share prompts, repeats).");
   cmd->add_option("inputs", f->inputs, "Files, folders (recursive) or - for stdin.")->required();
   cmd->add_option("-o,--output", f->output, "Write to this file instead of stdout.");
   cmd->add_flag("--explain", f->explain,

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <optional>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "parallax/pipeline.h"
 #include "parallax/reader.h"
@@ -33,7 +33,8 @@ bool WriteOutput(const std::string& path, const std::string& data) {
 }
 
 void PrintRejections(const std::vector<Rejection>& rejected) {
-  for (const Rejection& r : rejected) std::cerr << "parallax: " << r.input << ": " << r.error << "\n";
+  for (const Rejection& r : rejected)
+    std::cerr << "parallax: " << r.input << ": " << r.error << "\n";
 }
 
 void AddPipelineFlags(CLI::App* cmd, PipelineOptions* o) {
@@ -78,7 +79,8 @@ Report RunPipeline(const std::vector<std::string>& inputs, const PipelineOptions
     first = std::min(first.value_or(*a.published), *a.published);
     last = std::max(last.value_or(*a.published), *a.published);
   }
-  if (first) o.cluster.retire_after_seconds = std::max(o.cluster.retire_after_seconds, *last - *first + 1);
+  if (first)
+    o.cluster.retire_after_seconds = std::max(o.cluster.retire_after_seconds, *last - *first + 1);
   Pipeline pipeline(o);
   for (Rejection& r : unreadable) pipeline.Reject(std::move(r));
   if (order) {
@@ -89,8 +91,9 @@ Report RunPipeline(const std::vector<std::string>& inputs, const PipelineOptions
   constexpr size_t kBatch = 2048;
   for (size_t i = 0; i < articles.size(); i += kBatch) {
     size_t end = std::min(articles.size(), i + kBatch);
-    pipeline.Add(std::vector<Article>(std::make_move_iterator(articles.begin() + static_cast<long>(i)),
-                                      std::make_move_iterator(articles.begin() + static_cast<long>(end))));
+    pipeline.Add(
+        std::vector<Article>(std::make_move_iterator(articles.begin() + static_cast<long>(i)),
+                             std::make_move_iterator(articles.begin() + static_cast<long>(end))));
   }
   return pipeline.Finish();
 }

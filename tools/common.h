@@ -16,11 +16,11 @@ namespace parallax::cli {
 
 // Exit codes (documented in README.md and --help).
 enum ExitCode : int {
-  kExitOk = 0,              // all input was used
-  kExitFailure = 1,         // could not write the output, or an internal error
-  kExitUsage = 2,           // bad command line
-  kExitSomeRejected = 3,    // some input was rejected (listed), the rest was used
-  kExitNothingUsable = 4,   // no usable article in the input
+  kExitOk = 0,             // all input was used
+  kExitFailure = 1,        // could not write the output, or an internal error
+  kExitUsage = 2,          // bad command line
+  kExitSomeRejected = 3,   // some input was rejected (listed), the rest was used
+  kExitNothingUsable = 4,  // no usable article in the input
 };
 
 constexpr const char* kExitCodesHelp =

@@ -9,10 +9,10 @@
 // read from a file first and saved back at the end, so a stream continues across runs.
 #include "dedup_main.h"
 
-#include <nlohmann/json.hpp>
 #include <tbb/concurrent_queue.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
+#include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <cstdint>
@@ -49,7 +49,8 @@ std::string Line(const Article& a, const DedupIndex& index, const std::optional<
   std::string id = Quote(a.id);
   if (!m) return "{\"id\":" + id + ",\"group\":" + id + ",\"match\":\"original\"}\n";
   std::string original = Quote(std::string(index.Id(m->original)));
-  std::string nearest = m->nearest == m->original ? original : Quote(std::string(index.Id(m->nearest)));
+  std::string nearest =
+      m->nearest == m->original ? original : Quote(std::string(index.Id(m->nearest)));
   char jaccard[32];
   std::snprintf(jaccard, sizeof jaccard, "%.4f", m->jaccard);
   return "{\"id\":" + id + ",\"group\":" + original + ",\"duplicate_of\":" + nearest +
@@ -79,8 +80,9 @@ class Output {
 };
 
 // Runs ReadInputs on its own thread, handing batches to `queue`; an empty batch ends it.
-std::thread StartReader(const DedupFlags& f, tbb::concurrent_bounded_queue<std::vector<Article>>* queue,
-                        Counts* counts, std::mutex* stderr_mutex, std::exception_ptr* error) {
+std::thread StartReader(const DedupFlags& f,
+                        tbb::concurrent_bounded_queue<std::vector<Article>>* queue, Counts* counts,
+                        std::mutex* stderr_mutex, std::exception_ptr* error) {
   return std::thread([=, &f] {
     try {
       std::vector<Article> batch;
@@ -108,8 +110,8 @@ std::thread StartReader(const DedupFlags& f, tbb::concurrent_bounded_queue<std::
 
 // Signatures on all cores, then matching and indexing in input order.
 void ProcessBatch(const std::vector<Article>& batch, const DedupOptions& options,
-                  tbb::task_arena& arena, DedupIndex* index, Counts* counts, std::mutex* stderr_mutex,
-                  Output* out) {
+                  tbb::task_arena& arena, DedupIndex* index, Counts* counts,
+                  std::mutex* stderr_mutex, Output* out) {
   std::vector<Signature> sigs(batch.size());
   arena.execute([&] {
     tbb::parallel_for(size_t{0}, batch.size(),
@@ -152,13 +154,15 @@ std::unique_ptr<DedupIndex> OpenIndex(const DedupFlags& f, int* exit_code) {
 
 void AddDedupCommand(CLI::App& app, DedupFlags* f) {
   CLI::App* cmd = app.add_subcommand(
-      "dedup", "Find exact and near-duplicate articles (syndicated copies) in a stream: one JSON "
-               "line per article, {\"id\", \"group\", \"match\": original|exact|near, "
-               "\"duplicate_of\", \"jaccard\"}: group is the id of the group's first article, "
-               "duplicate_of the indexed text it matched, jaccard its shingle similarity to it.");
-  cmd->add_option("inputs", f->inputs,
-                  "Files, folders (recursive) or - for stdin, read as `parallax digest` reads them, "
-                  "in the order given.")
+      "dedup",
+      "Find exact and near-duplicate articles (syndicated copies) in a stream: one JSON "
+      "line per article, {\"id\", \"group\", \"match\": original|exact|near, "
+      "\"duplicate_of\", \"jaccard\"}: group is the id of the group's first article, "
+      "duplicate_of the indexed text it matched, jaccard its shingle similarity to it.");
+  cmd->add_option(
+         "inputs", f->inputs,
+         "Files, folders (recursive) or - for stdin, read as `parallax digest` reads them, "
+         "in the order given.")
       ->required();
   cmd->add_option("-o,--output", f->output, "Write to this file instead of stdout.");
   cmd->add_option("--index", f->index,
@@ -166,12 +170,15 @@ void AddDedupCommand(CLI::App& app, DedupFlags* f) {
                   "the texts of earlier runs) and save the index to it when the run ends. Refused "
                   "when built with other --shingle/--hashes/--bands/--threshold or by another "
                   "version, or when damaged.");
-  cmd->add_option("--shingle", f->dedup.shingle, "Words per shingle (default 5).")->check(CLI::Range(1, 64));
+  cmd->add_option("--shingle", f->dedup.shingle, "Words per shingle (default 5).")
+      ->check(CLI::Range(1, 64));
   cmd->add_option("--hashes", f->dedup.num_hashes,
-                  "32-bit MinHash values per article (default 64).")->check(CLI::Range(1, 4096));
+                  "32-bit MinHash values per article (default 64).")
+      ->check(CLI::Range(1, 4096));
   cmd->add_option("--bands", f->dedup.bands,
                   "LSH bands, must divide --hashes (default 16: pairs at Jaccard 0.8 are found "
-                  "with probability 0.9999, at 0.6 with 0.89).")->check(CLI::Range(1, 4096));
+                  "with probability 0.9999, at 0.6 with 0.89).")
+      ->check(CLI::Range(1, 4096));
   cmd->add_option("--threshold", f->dedup.threshold,
                   "Shingle-set Jaccard at or above which an article is a copy (default 0.6).")
       ->check(CLI::Range(0.0, 1.0));
@@ -183,7 +190,8 @@ void AddDedupCommand(CLI::App& app, DedupFlags* f) {
   cmd->add_option("--max-candidates", f->dedup.max_candidates,
                   "Candidates verified per article, most shared bands first (default 64).")
       ->check(CLI::Range(1, 1 << 20));
-  cmd->add_option("-j,--threads", f->threads, "Worker threads for signatures; 0 = all cores (default).")
+  cmd->add_option("-j,--threads", f->threads,
+                  "Worker threads for signatures; 0 = all cores (default).")
       ->check(CLI::Range(0, 1024));
   cmd->add_flag("--stats", f->stats, "Print counts and index memory to stderr at the end.");
   cmd->footer(std::string(kExitCodesHelp) +

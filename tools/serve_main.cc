@@ -75,8 +75,9 @@ int RunServe(ServeFlags& f) {
     return kExitFailure;
   }
   // One line on stdout, flushed: scripts and tests read the port from it.
-  std::cout << "parallax serve: " << (*server)->replayed() << " articles replayed; listening on http://"
-            << f.options.host << ":" << *port << "/" << std::endl;
+  std::cout << "parallax serve: " << (*server)->replayed()
+            << " articles replayed; listening on http://" << f.options.host << ":" << *port << "/"
+            << std::endl;
   Server* raw = server->get();
   std::atomic<bool> listening_ended = false;
   std::thread stopper([raw, stop_signals, &listening_ended] {

@@ -61,10 +61,10 @@ struct Conflict {
 
 // What the cleaner removed from an article, for --explain.
 struct Removal {
-  uint32_t begin = 0;   // byte offsets into Article::text
+  uint32_t begin = 0;  // byte offsets into Article::text
   uint32_t end = 0;
-  std::string reason;   // "caption", "credit", "promo", "repeated", "byline", "share prompt", ...
-  std::string text;     // the removed text, filled when explain is on
+  std::string reason;  // "caption", "credit", "promo", "repeated", "byline", "share prompt", ...
+  std::string text;    // the removed text, filled when explain is on
 };
 
 struct StoryArticle {
@@ -79,8 +79,8 @@ struct StoryArticle {
 };
 
 struct Story {
-  std::string id;     // "s1", "s2", ... in report order
-  std::string title;  // the title of the story's most central article
+  std::string id;                      // "s1", "s2", ... in report order
+  std::string title;                   // the title of the story's most central article
   std::vector<StoryArticle> articles;  // in arrival order
   std::vector<Statement> digest;       // in reading order
   std::vector<Statement> agreements;   // reported by two or more independent articles

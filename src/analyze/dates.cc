@@ -178,10 +178,10 @@ void DateScanner::SetCalendar(int64_t year, int month, int day, Direction dir,
 // day of "placed Bush on Injured Reserve Friday", "a shooting in Vancouver Thursday" and of
 // Title Case headlines ("Quake Hits Iran Sunday").
 bool DateScanner::InName(uint32_t i) const {
-  static const WordList kNamePrefix = {"good",  "black", "cyber", "super",  "ash",    "palm",
-                                      "holy",  "maundy", "bloody", "easter", "giving", "shrove",
-                                      "whit",  "low",   "mad",   "fat",    "plough", "green",
-                                      "blue",  "spy",   "manic", "clean",  "business"};
+  static const WordList kNamePrefix = {"good", "black",  "cyber",  "super",  "ash",     "palm",
+                                       "holy", "maundy", "bloody", "easter", "giving",  "shrove",
+                                       "whit", "low",    "mad",    "fat",    "plough",  "green",
+                                       "blue", "spy",    "manic",  "clean",  "business"};
   const Word* next = At(s_, i + 1);
   if (next && next->upper_initial && IsOrgKeyword(next->norm)) return true;
   if (i == 0) return false;

@@ -37,7 +37,8 @@ TEST(Dates, PublicationDateInTheTestIsAWednesday) {
 TEST(Dates, WrittenWeekdayIsKeptBesideACalendarDate) {
   // 8 October 2026 is a Thursday; the article says Tuesday: both are kept, so compare can see
   // two outlets give one date different weekdays.
-  auto a = AnalyzeText("The cable failed on Tuesday 8 October 2026, the operator said.", kWednesday);
+  auto a =
+      AnalyzeText("The cable failed on Tuesday 8 October 2026, the operator said.", kWednesday);
   ASSERT_EQ(a->doc.dates.size(), 1u);
   EXPECT_EQ(a->doc.dates[0].written_weekday, 2);
   EXPECT_EQ(a->doc.dates[0].weekday, 4);

@@ -698,7 +698,8 @@ bool ParseAppositiveRole(const Sentence& s, uint32_t comma, RolePhrase* out) {
 std::vector<uint32_t> FirstEntityPerSentence(const Document& doc) {
   const uint32_t ns = static_cast<uint32_t>(doc.sentences.size());
   std::vector<uint32_t> first(ns + 1, static_cast<uint32_t>(doc.entities.size()));
-  for (uint32_t i = static_cast<uint32_t>(doc.entities.size()); i-- > 0;) first[doc.entities[i].sentence] = i;
+  for (uint32_t i = static_cast<uint32_t>(doc.entities.size()); i-- > 0;)
+    first[doc.entities[i].sentence] = i;
   for (uint32_t si = ns; si-- > 0;) first[si] = std::min(first[si], first[si + 1]);
   return first;
 }

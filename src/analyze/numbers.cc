@@ -183,7 +183,7 @@ bool NumberScanner::IsDateOrCode(uint32_t i) const {
   }
   if (i > 0) {
     const Word& prev = s_.words[i - 1];
-    if (MonthAt(s_, i - 1)) return true;  // "March 3", "March 2026"
+    if (MonthAt(s_, i - 1)) return true;                                  // "March 3", "March 2026"
     if (i >= 2 && IsPunct(prev, ".") && MonthAt(s_, i - 2)) return true;  // "Oct. 19"
     if (Adjacent(prev, w) && prev.kind == TokenKind::kPunct &&
         (prev.norm == "-" || prev.norm == "/" || prev.norm == ":" || prev.norm == "." ||
@@ -350,8 +350,7 @@ bool NumberScanner::IsMagnitude(uint32_t begin, uint32_t end, double value) cons
   static const WordList kQuakes = {"quake", "earthquake", "temblor", "tremor", "aftershock"};
   bool decimal = value != static_cast<double>(static_cast<int64_t>(value));
   if (decimal && value < 10 && after < ws.size() && kQuakes.Contains(ws[after].norm)) return true;
-  if (is(after, "magnitude") ||
-      (is(end, "on") && is(end + 1, "the") && is(end + 2, "richter")))
+  if (is(after, "magnitude") || (is(end, "on") && is(end + 1, "the") && is(end + 2, "richter")))
     return true;
   // Up to four words before, through stopwords ("of", "a"), "-" and qualifiers only.
   for (uint32_t k = begin, steps = 0; k-- > 0 && steps < 4; ++steps) {
@@ -395,15 +394,14 @@ std::string Casualty(std::string_view after, std::string_view before) {
   static const WordList kDeadAfter = {"dead", "killed", "died", "die", "dies", "slain"};
   static const WordList kHurtAfter = {"hurt", "injured", "wounded"};
   static const WordList kDeadBefore = {"kills", "killing", "kill"};
-  static const WordList kHurtBefore = {"injures", "injuring", "injure", "wounds", "wounding",
-                                      "hurts", "hurting"};
+  static const WordList kHurtBefore = {"injures",  "injuring", "injure", "wounds",
+                                       "wounding", "hurts",    "hurting"};
   if (kDeadAfter.Contains(after) || (after.empty() && kDeadBefore.Contains(before))) return "dead";
   if (kHurtAfter.Contains(after) || (after.empty() && kHurtBefore.Contains(before))) return "hurt";
   return "";
 }
 
-std::string NumberScanner::CountedNoun(uint32_t begin, uint32_t end,
-                                       const NumberMention& m) const {
+std::string NumberScanner::CountedNoun(uint32_t begin, uint32_t end, const NumberMention& m) const {
   bool measure = !m.unit.empty() && m.unit != "%" && m.unit != "pp" && !IsMoneyUnit(m.unit);
   if (m.is_year || measure) return "";
   if (IsMoneyUnit(m.unit) && end < s_.words.size() && s_.words[end].norm == "in") ++end;

@@ -36,16 +36,17 @@ TEST(Numbers, DecimalSpacedByTheSourcesTokenisation) {
 }
 
 TEST(Numbers, QuakeMagnitudesCountTheMagnitude) {
-  for (const char* text : {"A 4.7 magnitude earthquake hit the island.",
-                           "A 6.2-magnitude quake hit the island.",
-                           "A quake with a magnitude of at least 6.2 hit the island.",
-                           "A magnitude-4.1 quake hit the island.",
-                           "A quake measuring 4.4 on the Richter scale hit the island.",
-                           "Hours later a 4.4 quake shook the harbour."}) {
+  for (const char* text :
+       {"A 4.7 magnitude earthquake hit the island.", "A 6.2-magnitude quake hit the island.",
+        "A quake with a magnitude of at least 6.2 hit the island.",
+        "A magnitude-4.1 quake hit the island.",
+        "A quake measuring 4.4 on the Richter scale hit the island.",
+        "Hours later a 4.4 quake shook the harbour."}) {
     EXPECT_EQ(One(text).counted, "magnitud") << text;
   }
   // A count near the word is still a count of its own noun.
-  EXPECT_EQ(Texts("Aftershocks of lower magnitude hurt 4 people."), (std::vector<std::string>{"4"}));
+  EXPECT_EQ(Texts("Aftershocks of lower magnitude hurt 4 people."),
+            (std::vector<std::string>{"4"}));
   EXPECT_EQ(One("Aftershocks of lower magnitude hurt 4 people.").counted, "peopl");
   EXPECT_EQ(One("The island felt 5 quakes in a week.").counted, "quak");
 }

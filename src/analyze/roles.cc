@@ -87,9 +87,7 @@ class RoleFinder {
   std::vector<uint32_t> first_entity_;  // per sentence, index of its first entity (+ sentinel)
 };
 
-RoleFinder::RoleFinder(Document* doc) : doc_(doc) {
-  first_entity_ = FirstEntityPerSentence(*doc);
-}
+RoleFinder::RoleFinder(Document* doc) : doc_(doc) { first_entity_ = FirstEntityPerSentence(*doc); }
 
 // Index of the entity mention covering the word, or -1. A sentence's mentions are disjoint
 // and in word order, so a binary search finds the only candidate.

@@ -19,7 +19,8 @@ struct Analyzed {
   Document doc;
 };
 
-inline std::unique_ptr<Analyzed> AnalyzeText(std::string text, std::optional<int64_t> published = std::nullopt,
+inline std::unique_ptr<Analyzed> AnalyzeText(std::string text,
+                                             std::optional<int64_t> published = std::nullopt,
                                              AnalyzeOptions options = {}) {
   auto a = std::make_unique<Analyzed>();
   a->article.text = std::move(text);
@@ -38,8 +39,8 @@ struct TestStory {
   std::vector<const Document*> ptrs;
 
   // Adds an article; paragraphs are its lines. `published` is ISO 8601 or "".
-  const Document& Add(const std::string& id, const std::string& text, const std::string& published = "",
-                      const std::string& title = "") {
+  const Document& Add(const std::string& id, const std::string& text,
+                      const std::string& published = "", const std::string& title = "") {
     Article a;
     a.id = id;
     a.text = text;

@@ -19,7 +19,8 @@ constexpr size_t kLeadSentences = 3;
 
 bool Content(const Word& w) { return !w.stop && w.kind == TokenKind::kWord && w.stem.size() >= 2; }
 
-void AddWords(const std::vector<Word>& words, float weight, std::unordered_map<uint64_t, float>* tf) {
+void AddWords(const std::vector<Word>& words, float weight,
+              std::unordered_map<uint64_t, float>* tf) {
   for (const Word& w : words) {
     if (Content(w)) (*tf)[Hash64(w.stem)] += weight;
   }
@@ -28,7 +29,8 @@ void AddWords(const std::vector<Word>& words, float weight, std::unordered_map<u
 TermWeights Sorted(const std::unordered_map<uint64_t, float>& counts, bool log_scale) {
   TermWeights out;
   out.reserve(counts.size());
-  for (const auto& [term, count] : counts) out.emplace_back(term, log_scale ? 1.0f + std::log(count) : count);
+  for (const auto& [term, count] : counts)
+    out.emplace_back(term, log_scale ? 1.0f + std::log(count) : count);
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -58,7 +58,8 @@ const ClusterBackground& DefaultClusterBackground() {
       if (line.empty() || line[0] == '#') continue;
       if (!header) {
         // The build embeds the file and a unit test checks it, so a bad header is a build bug.
-        if (line != "parallax-cluster-background 1") throw std::runtime_error("built-in cluster background: bad header");
+        if (line != "parallax-cluster-background 1")
+          throw std::runtime_error("built-in cluster background: bad header");
         header = true;
         continue;
       }
@@ -69,7 +70,8 @@ const ClusterBackground& DefaultClusterBackground() {
       }
       size_t space = s.find(' ');
       if (space == std::string::npos) continue;
-      b.df.emplace(std::stoull(s.substr(0, space), nullptr, 16), static_cast<uint32_t>(std::stoul(s.substr(space + 1))));
+      b.df.emplace(std::stoull(s.substr(0, space), nullptr, 16),
+                   static_cast<uint32_t>(std::stoul(s.substr(space + 1))));
     }
     return b;
   }();
@@ -88,7 +90,8 @@ double Dot(const TermWeights& a, const TermWeights& b) {
     double dot = 0;
     auto from = big.begin();
     for (const auto& [term, x] : small) {
-      from = std::lower_bound(from, big.end(), term, [](const auto& p, uint64_t t) { return p.first < t; });
+      from = std::lower_bound(from, big.end(), term,
+                              [](const auto& p, uint64_t t) { return p.first < t; });
       if (from == big.end()) break;
       if (from->first == term) dot += static_cast<double>(x) * from->second;
     }
@@ -176,8 +179,9 @@ double SharedPeople(const Names& article, const Names& story, bool fuzzy,
   double shared = 0, total = 0;
   for (const auto& [name, w] : article) {
     total += w;
-    bool found = std::binary_search(story.begin(), story.end(), std::pair<std::string, float>(name, 0),
-                                    [](const auto& x, const auto& y) { return x.first < y.first; });
+    bool found =
+        std::binary_search(story.begin(), story.end(), std::pair<std::string, float>(name, 0),
+                           [](const auto& x, const auto& y) { return x.first < y.first; });
     for (size_t i = 0; fuzzy && !found && i < story.size(); ++i) {
       found = SamePerson(name, story[i].first);
       if (found) respelled->emplace_back(name, story[i].first);
@@ -189,7 +193,8 @@ double SharedPeople(const Names& article, const Names& story, bool fuzzy,
 
 // The weight of `term` in a vector sorted by term, 0 when absent.
 float WeightOf(const TermWeights& v, uint64_t term) {
-  auto it = std::lower_bound(v.begin(), v.end(), term, [](const auto& p, uint64_t t) { return p.first < t; });
+  auto it = std::lower_bound(v.begin(), v.end(), term,
+                             [](const auto& p, uint64_t t) { return p.first < t; });
   return it != v.end() && it->first == term ? it->second : 0.0f;
 }
 
@@ -197,13 +202,16 @@ float WeightOf(const TermWeights& v, uint64_t term) {
 // ("Teixeira" in one report, "Teixeara" in the other, throughout): the product of the two
 // spellings' weights, as if they were one term. Clustering must keep such reports together,
 // since their spelling is the very conflict the comparison is there to show.
-std::pair<double, double> RespelledDots(const std::vector<std::pair<std::string_view, std::string_view>>& respelled,
-                                        const TermWeights& a_terms, const TermWeights& s_terms,
-                                        const TermWeights& a_entities, const TermWeights& s_entities) {
+std::pair<double, double> RespelledDots(
+    const std::vector<std::pair<std::string_view, std::string_view>>& respelled,
+    const TermWeights& a_terms, const TermWeights& s_terms, const TermWeights& a_entities,
+    const TermWeights& s_entities) {
   double terms = 0, entities = 0;
   for (auto [an, sn] : respelled) {
-    entities += static_cast<double>(WeightOf(a_entities, EntityTerm(an))) * WeightOf(s_entities, EntityTerm(sn));
-    terms += static_cast<double>(WeightOf(a_terms, Hash64(Stem(an)))) * WeightOf(s_terms, Hash64(Stem(sn)));
+    entities += static_cast<double>(WeightOf(a_entities, EntityTerm(an))) *
+                WeightOf(s_entities, EntityTerm(sn));
+    terms += static_cast<double>(WeightOf(a_terms, Hash64(Stem(an)))) *
+             WeightOf(s_terms, Hash64(Stem(sn)));
   }
   return {terms, entities};
 }
@@ -211,7 +219,8 @@ std::pair<double, double> RespelledDots(const std::vector<std::pair<std::string_
 // Adds an article's surnames to a story's, keeping the kStoryPeople most mentioned.
 void AddSurnames(Names& story, const Names& article) {
   for (const auto& [name, w] : article) {
-    auto it = std::lower_bound(story.begin(), story.end(), name, [](const auto& x, const std::string& n) { return x.first < n; });
+    auto it = std::lower_bound(story.begin(), story.end(), name,
+                               [](const auto& x, const std::string& n) { return x.first < n; });
     if (it != story.end() && it->first == name) {
       it->second += w;
     } else {
@@ -239,10 +248,10 @@ bool CheckpointSize(uint32_t n) {
 
 const std::array<std::string_view, kNumClusterFeatures>& ClusterFeatureNames() {
   static const std::array<std::string_view, kNumClusterFeatures> names = {
-      "bias",          "cosine",     "title_cosine",  "entity_cosine",   "entities_both",
-      "years_disjoint", "years_shared", "headline_only", "headline_cosine", "log_size",
-      "member_cosine", "same_day", "cosine_squared", "cosine_entity", "people_cosine",
-      "people_both", "years_one_side", "numbers_shared"};
+      "bias",           "cosine",         "title_cosine",   "entity_cosine",   "entities_both",
+      "years_disjoint", "years_shared",   "headline_only",  "headline_cosine", "log_size",
+      "member_cosine",  "same_day",       "cosine_squared", "cosine_entity",   "people_cosine",
+      "people_both",    "years_one_side", "numbers_shared"};
   return names;
 }
 
@@ -268,28 +277,36 @@ Result<ClusterModel> ParseClusterModel(std::string_view text) {
         return InvalidArgument(where() + "expected \"parallax-cluster-model 2\"");
       }
       if (version != 1 && version != 2) {
-        return InvalidArgument(where() + "version " + std::to_string(version) + " (this parallax reads 1 and 2)");
+        return InvalidArgument(where() + "version " + std::to_string(version) +
+                               " (this parallax reads 1 and 2)");
       }
       next = 0;
       continue;
     }
     double w = 0;
     if (next == kNumClusterFeatures && version == 2 && name == "headline_merge" && !merge) {
-      if (!(in >> w) || !std::isfinite(w)) return InvalidArgument(where() + "headline_merge is not a number");
+      if (!(in >> w) || !std::isfinite(w))
+        return InvalidArgument(where() + "headline_merge is not a number");
       model.headline_merge = w;
       merge = true;
       continue;
     }
-    if (next >= kNumClusterFeatures) return InvalidArgument(where() + "more lines than this parallax knows");
+    if (next >= kNumClusterFeatures)
+      return InvalidArgument(where() + "more lines than this parallax knows");
     if (name != ClusterFeatureNames()[static_cast<size_t>(next)]) {
-      return InvalidArgument(where() + "expected feature \"" + std::string(ClusterFeatureNames()[static_cast<size_t>(next)]) +
+      return InvalidArgument(where() + "expected feature \"" +
+                             std::string(ClusterFeatureNames()[static_cast<size_t>(next)]) +
                              "\", found \"" + name + "\"");
     }
     if (!(in >> w) || !std::isfinite(w)) return InvalidArgument(where() + "weight is not a number");
     model.weights[static_cast<size_t>(next++)] = w;
   }
-  if (next != kNumClusterFeatures) return InvalidArgument("cluster model: missing features (has " + std::to_string(std::max(next, 0)) + " of " + std::to_string(kNumClusterFeatures) + ")");
-  if (version == 2 && !merge) return InvalidArgument("cluster model: version 2 needs a headline_merge line");
+  if (next != kNumClusterFeatures)
+    return InvalidArgument("cluster model: missing features (has " +
+                           std::to_string(std::max(next, 0)) + " of " +
+                           std::to_string(kNumClusterFeatures) + ")");
+  if (version == 2 && !merge)
+    return InvalidArgument("cluster model: version 2 needs a headline_merge line");
   return model;
 }
 
@@ -306,7 +323,8 @@ const ClusterModel& DefaultClusterModel() {
 
 OnlineClusterer::OnlineClusterer(const ClusterOptions& options, const ClusterModel& model)
     : options_(options), model_(model) {
-  if (options_.headline_merge_threshold < 0) options_.headline_merge_threshold = model_.headline_merge;
+  if (options_.headline_merge_threshold < 0)
+    options_.headline_merge_threshold = model_.headline_merge;
 }
 
 TermWeights OnlineClusterer::Weigh(const TermWeights& raw) const {
@@ -369,7 +387,9 @@ std::vector<OnlineClusterer::Candidate> OnlineClusterer::Candidates(const Prepar
   for (auto [s, w] : votes) ranked.emplace_back(w, s);
   size_t keep = std::min(options_.max_candidates, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end(),
-                    [](const auto& x, const auto& y) { return x.first > y.first || (x.first == y.first && x.second < y.second); });
+                    [](const auto& x, const auto& y) {
+                      return x.first > y.first || (x.first == y.first && x.second < y.second);
+                    });
   std::vector<Candidate> out;
   out.reserve(keep);
   for (size_t i = 0; i < keep; ++i) {
@@ -381,23 +401,33 @@ std::vector<OnlineClusterer::Candidate> OnlineClusterer::Candidates(const Prepar
     x[kBias] = 1;
     const bool people = !a.surnames.empty() && !s.surnames.empty();
     std::vector<std::pair<std::string_view, std::string_view>> respelled;
-    x[kPeopleCosine] = people ? static_cast<float>(SharedPeople(a.surnames, s.surnames, i < kFuzzyCandidates, &respelled)) : 0;
+    x[kPeopleCosine] = people ? static_cast<float>(SharedPeople(a.surnames, s.surnames,
+                                                                i < kFuzzyCandidates, &respelled))
+                              : 0;
     x[kPeopleBoth] = people ? 1 : 0;
-    auto [respelled_terms, respelled_entities] = RespelledDots(respelled, a.terms, s.terms, a.entities, s.entities);
-    x[kCosine] = s.norm > 0 ? static_cast<float>((Dot(a.terms, s.terms) + respelled_terms) / s.norm) : 0;
-    x[kTitleCosine] = s.title_norm > 0 ? static_cast<float>(Dot(a.title, s.title) / s.title_norm) : 0;
+    auto [respelled_terms, respelled_entities] =
+        RespelledDots(respelled, a.terms, s.terms, a.entities, s.entities);
+    x[kCosine] =
+        s.norm > 0 ? static_cast<float>((Dot(a.terms, s.terms) + respelled_terms) / s.norm) : 0;
+    x[kTitleCosine] =
+        s.title_norm > 0 ? static_cast<float>(Dot(a.title, s.title) / s.title_norm) : 0;
     const bool entities = !a.entities.empty() && s.entity_norm > 0;
-    x[kEntityCosine] = entities ? static_cast<float>((Dot(a.entities, s.entities) + respelled_entities) / s.entity_norm) : 0;
+    x[kEntityCosine] =
+        entities
+            ? static_cast<float>((Dot(a.entities, s.entities) + respelled_entities) / s.entity_norm)
+            : 0;
     x[kEntitiesBoth] = entities ? 1 : 0;
     x[kCosineSquared] = x[kCosine] * x[kCosine];
     x[kCosineEntity] = x[kCosine] * x[kEntityCosine];
     x[kYearsOneSide] = a.years.empty() != s.years.empty() ? 1 : 0;
     size_t shared_numbers = 0;
-    for (uint64_t n : a.numbers) shared_numbers += std::binary_search(s.numbers.begin(), s.numbers.end(), n);
+    for (uint64_t n : a.numbers)
+      shared_numbers += std::binary_search(s.numbers.begin(), s.numbers.end(), n);
     x[kNumbersShared] = static_cast<float>(std::min<size_t>(shared_numbers, 3)) / 3.0f;
     if (!a.years.empty() && !s.years.empty()) {
       bool shared = false;
-      for (const auto& [year, n] : s.years) shared |= std::binary_search(a.years.begin(), a.years.end(), year);
+      for (const auto& [year, n] : s.years)
+        shared |= std::binary_search(a.years.begin(), a.years.end(), year);
       x[shared ? kYearsShared : kYearsDisjoint] = 1;
     }
     x[kHeadlineOnly] = a.headline_only ? 1 : 0;
@@ -411,7 +441,8 @@ std::vector<OnlineClusterer::Candidate> OnlineClusterer::Candidates(const Prepar
       x[kSameDay] = dt < 24 * 3600 ? 1 : 0;
       c.decay = dt > static_cast<double>(options_.retire_after_seconds)
                     ? 0
-                    : std::pow(0.5, dt / static_cast<double>(std::max<int64_t>(1, options_.half_life_seconds)));
+                    : std::pow(0.5, dt / static_cast<double>(
+                                             std::max<int64_t>(1, options_.half_life_seconds)));
     }
     out.push_back(c);
   }
@@ -456,12 +487,14 @@ uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story)
   AddSurnames(s.surnames, a.surnames);
   if (s.numbers.size() < kStoryNumbers) {
     std::vector<uint64_t> merged;
-    std::set_union(s.numbers.begin(), s.numbers.end(), a.numbers.begin(), a.numbers.end(), std::back_inserter(merged));
+    std::set_union(s.numbers.begin(), s.numbers.end(), a.numbers.begin(), a.numbers.end(),
+                   std::back_inserter(merged));
     if (merged.size() > kStoryNumbers) merged.resize(kStoryNumbers);
     s.numbers = std::move(merged);
   }
   for (int16_t year : a.years) {
-    auto it = std::find_if(s.years.begin(), s.years.end(), [&](const auto& y) { return y.first == year; });
+    auto it = std::find_if(s.years.begin(), s.years.end(),
+                           [&](const auto& y) { return y.first == year; });
     if (it == s.years.end()) {
       s.years.emplace_back(year, 1);
     } else {
@@ -478,13 +511,15 @@ uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story)
   // fragment and their stories are re-read as their evidence grows; a full article is placed
   // on its own evidence, and merging story centroids of full articles was measured to join two
   // events of one kind (ECB+ BCubed F1 0.871 -> 0.862 at 0.9).
-  if (options_.headline_merge_threshold <= 1 && s.headlines == s.size && CheckpointSize(s.size)) id = MaybeMerge(id);
+  if (options_.headline_merge_threshold <= 1 && s.headlines == s.size && CheckpointSize(s.size))
+    id = MaybeMerge(id);
   RetireIdle();
   return id;
 }
 
 uint32_t OnlineClusterer::Resolve(uint32_t story) const {
-  for (auto it = merged_into_.find(story); it != merged_into_.end(); it = merged_into_.find(story)) story = it->second;
+  for (auto it = merged_into_.find(story); it != merged_into_.end(); it = merged_into_.find(story))
+    story = it->second;
   return story;
 }
 
@@ -533,12 +568,14 @@ uint32_t OnlineClusterer::MaybeMerge(uint32_t id) {
   AddSurnames(t.surnames, f.surnames);
   if (t.numbers.size() < kStoryNumbers) {
     std::vector<uint64_t> merged;
-    std::set_union(t.numbers.begin(), t.numbers.end(), f.numbers.begin(), f.numbers.end(), std::back_inserter(merged));
+    std::set_union(t.numbers.begin(), t.numbers.end(), f.numbers.begin(), f.numbers.end(),
+                   std::back_inserter(merged));
     if (merged.size() > kStoryNumbers) merged.resize(kStoryNumbers);
     t.numbers = std::move(merged);
   }
   for (const auto& [year, n] : f.years) {
-    auto it = std::find_if(t.years.begin(), t.years.end(), [&](const auto& y) { return y.first == year; });
+    auto it = std::find_if(t.years.begin(), t.years.end(),
+                           [&](const auto& y) { return y.first == year; });
     if (it == t.years.end()) {
       t.years.emplace_back(year, n);
     } else {
@@ -598,7 +635,8 @@ void OnlineClusterer::Retire(uint32_t id) {
 
 void OnlineClusterer::RetireIdle() {
   // By stream time: a story whose newest article is older than the window.
-  while (now_ && !by_time_.empty() && *now_ - by_time_.top().first > options_.retire_after_seconds) {
+  while (now_ && !by_time_.empty() &&
+         *now_ - by_time_.top().first > options_.retire_after_seconds) {
     auto [time, id] = by_time_.top();
     by_time_.pop();
     auto it = live_.find(id);

@@ -89,7 +89,8 @@ const ClusterBackground& DefaultClusterBackground();
 
 class OnlineClusterer {
  public:
-  explicit OnlineClusterer(const ClusterOptions& options, const ClusterModel& model = DefaultClusterModel());
+  explicit OnlineClusterer(const ClusterOptions& options,
+                           const ClusterModel& model = DefaultClusterModel());
 
   // Assigns the article to a story and returns the story number (0, 1, ... in creation order).
   uint32_t Add(const ArticleFeatures& features);
@@ -116,7 +117,7 @@ class OnlineClusterer {
   // Merges done so far, (from, into) in order, for callers that keep article -> story.
   const std::vector<std::pair<uint32_t, uint32_t>>& merges() const { return merges_; }
 
-  size_t stories() const { return next_id_; }       // created so far
+  size_t stories() const { return next_id_; }           // created so far
   size_t live_stories() const { return live_.size(); }  // still taking articles
 
   struct Prepared {
@@ -133,10 +134,10 @@ class OnlineClusterer {
   struct Story {
     Centroid terms, title, entities;
     double norm = 0, title_norm = 0, entity_norm = 0;
-    std::vector<uint64_t> numbers;  // sorted, unique, at most kStoryNumbers
+    std::vector<uint64_t> numbers;                        // sorted, unique, at most kStoryNumbers
     std::vector<std::pair<std::string, float>> surnames;  // most mentioned, at most kStoryPeople
-    std::vector<std::pair<int16_t, uint32_t>> years;  // year, articles mentioning it
-    std::vector<uint64_t> posted;  // terms this story is listed under in postings_
+    std::vector<std::pair<int16_t, uint32_t>> years;      // year, articles mentioning it
+    std::vector<uint64_t> posted;    // terms this story is listed under in postings_
     std::deque<TermWeights> recent;  // top terms of its latest articles, unit length
     std::optional<int64_t> last_time;
     uint64_t last_seq = 0;
@@ -163,7 +164,8 @@ class OnlineClusterer {
   std::optional<int64_t> now_;  // latest article time seen
   // Retirement queues: (last activity, story), oldest first; stale entries are skipped.
   std::priority_queue<std::pair<int64_t, uint32_t>, std::vector<std::pair<int64_t, uint32_t>>,
-                      std::greater<>> by_time_;
+                      std::greater<>>
+      by_time_;
   std::deque<std::pair<uint64_t, uint32_t>> by_seq_;
   std::unordered_map<uint32_t, uint32_t> merged_into_;
   std::vector<std::pair<uint32_t, uint32_t>> merges_;

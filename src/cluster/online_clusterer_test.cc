@@ -17,10 +17,13 @@ ArticleFeatures Make(int event, std::mt19937& rng, std::optional<int64_t> time) 
   std::uniform_int_distribution<int> own(0, 11), filler(0, 199), who(0, 2);
   std::map<uint64_t, float> tf, title, entities;
   auto word = [&](const std::string& w) { return Hash64(w); };
-  for (int i = 0; i < 20; ++i) tf[word("e" + std::to_string(event) + "w" + std::to_string(own(rng)))] += 1;
+  for (int i = 0; i < 20; ++i)
+    tf[word("e" + std::to_string(event) + "w" + std::to_string(own(rng)))] += 1;
   for (int i = 0; i < 12; ++i) tf[word("f" + std::to_string(filler(rng)))] += 1;
-  for (int i = 0; i < 4; ++i) title[word("e" + std::to_string(event) + "w" + std::to_string(own(rng)))] = 1;
-  for (int i = 0; i < 3; ++i) entities[EntityTerm("e" + std::to_string(event) + " person" + std::to_string(who(rng)))] += 1;
+  for (int i = 0; i < 4; ++i)
+    title[word("e" + std::to_string(event) + "w" + std::to_string(own(rng)))] = 1;
+  for (int i = 0; i < 3; ++i)
+    entities[EntityTerm("e" + std::to_string(event) + " person" + std::to_string(who(rng)))] += 1;
   ArticleFeatures f;
   for (auto [t, c] : tf) f.terms.emplace_back(t, 1.0f + std::log(c));
   for (auto [t, c] : title) f.title.emplace_back(t, c);
@@ -49,7 +52,7 @@ TEST(ClusterModel, BuiltInBackgroundKnowsCommonWords) {
 
 TEST(ClusterModel, RefusesAnotherVersionOrFeatureList) {
   EXPECT_FALSE(ParseClusterModel("parallax-cluster-model 3\n").ok());
-  EXPECT_FALSE(ParseClusterModel("parallax-cluster-model 1\nbias 1\n").ok());  // missing features
+  EXPECT_FALSE(ParseClusterModel("parallax-cluster-model 1\nbias 1\n").ok());    // missing features
   EXPECT_FALSE(ParseClusterModel("parallax-cluster-model 1\ncosine 1\n").ok());  // wrong order
   std::string text = "# test\nparallax-cluster-model 1\n";
   for (std::string_view name : ClusterFeatureNames()) text += std::string(name) + " 0.5\n";
@@ -133,7 +136,8 @@ TEST(OnlineClusterer, LiveStoriesStayBoundedOnAnEndlessStream) {
 ArticleFeatures Headline(int event, std::mt19937& rng, int64_t time) {
   std::uniform_int_distribution<int> own(0, 7), filler(0, 199);
   std::map<uint64_t, float> title;
-  for (int i = 0; i < 3; ++i) title[Hash64("e" + std::to_string(event) + "w" + std::to_string(own(rng)))] = 1;
+  for (int i = 0; i < 3; ++i)
+    title[Hash64("e" + std::to_string(event) + "w" + std::to_string(own(rng)))] = 1;
   title[Hash64("f" + std::to_string(filler(rng)))] = 1;
   ArticleFeatures f;
   for (auto [t, c] : title) f.terms.emplace_back(t, c), f.title.emplace_back(t, c);

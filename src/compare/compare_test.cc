@@ -212,9 +212,11 @@ TEST(Edits, SameCountInWordsAndDigitsIsNoConflict) {
 
 TEST(Edits, OneValueWrittenTwoWaysIsNoConflict) {
   TestStory t;
-  t.Add("a", "Nils Ekdahl won 51.8 per cent of the vote as Korsholm FC beat Estvik 3\u20131 on Sunday.");
+  t.Add("a",
+        "Nils Ekdahl won 51.8 per cent of the vote as Korsholm FC beat Estvik 3\u20131 on Sunday.");
   t.Add("b", "Nils Ekdahl won 51.8% of the vote as Korsholm FC beat Estvik 3-1 on Sunday.");
-  t.Add("c", "Nils Ekdahl won 51.8 percent of the vote as Korsholm FC beat Estvik 3 - 1 on Sunday.");
+  t.Add("c",
+        "Nils Ekdahl won 51.8 percent of the vote as Korsholm FC beat Estvik 3 - 1 on Sunday.");
   EXPECT_TRUE(CompareStory(t).conflicts.empty());
 }
 

@@ -487,12 +487,12 @@ bool SameFamily(const std::string& x, const std::string& y) {
 }
 
 // Whether two undated day mentions are said of one happening: a content word (or one of its
-// word family) shared within a few words of each ("placed ... on injured reserve Friday" / "placed ... on the injured list
-// on Wednesday"), not just the same story ("opened fire Friday" / "were coping Saturday").
-// With `skip_names`, the shared word must be another than a name ("murdering women in New
-// Bedford" / "arraignment in New Bedford" share only the town).
-bool SameHappening(const Document& A, const DateMention& a, const Document& B,
-                   const DateMention& b, bool skip_names = false) {
+// word family) shared within a few words of each ("placed ... on injured reserve Friday" / "placed
+// ... on the injured list on Wednesday"), not just the same story ("opened fire Friday" / "were
+// coping Saturday"). With `skip_names`, the shared word must be another than a name ("murdering
+// women in New Bedford" / "arraignment in New Bedford" share only the town).
+bool SameHappening(const Document& A, const DateMention& a, const Document& B, const DateMention& b,
+                   bool skip_names = false) {
   std::set<std::string> wa = WordsAround(A, a.sentence, a.span, skip_names),
                         wb = WordsAround(B, b.sentence, b.span, skip_names);
   for (const std::string& x : wa) {
@@ -519,8 +519,7 @@ bool StatesDay(const StoryView& v, uint32_t article, const DateMention& m, Sente
     if (v.article_of[u] != article) continue;
     const Document& d = *v.docs[u];
     for (const DateMention& x : d.dates) {
-      if (Cosine(v.alignment.Vector(claim), v.alignment.Vector({u, x.sentence})) <
-          counterpart_cos)
+      if (Cosine(v.alignment.Vector(claim), v.alignment.Vector({u, x.sentence})) < counterpart_cos)
         continue;
       if (x.kind != m.kind ||
           (m.kind != DateMention::Kind::kCalendar && !InLead(v, {u, x.sentence})))

@@ -31,7 +31,8 @@ struct Processed {
 Processed ProcessArticle(const Article& a, const PipelineOptions& o) {
   CleanResult clean = Clean(a, o.clean);
   Processed p;
-  p.doc = std::make_unique<Document>(Analyze(a, clean.paragraphs, std::move(clean.removed), o.analyze));
+  p.doc =
+      std::make_unique<Document>(Analyze(a, clean.paragraphs, std::move(clean.removed), o.analyze));
   p.signature = ComputeSignature(*p.doc, o.dedup);
   p.features = ComputeFeatures(*p.doc);
   return p;
@@ -113,7 +114,8 @@ std::string Pipeline::Impl::RejectWith(const Article& a, std::string why) {
 
 std::string Pipeline::Impl::TakeId(const Article& a) {
   auto [it, inserted] = seen_ids_.emplace(a.id, Origin(a));
-  if (!inserted) return RejectWith(a, "duplicate id \"" + a.id + "\" (first at " + it->second + ")");
+  if (!inserted)
+    return RejectWith(a, "duplicate id \"" + a.id + "\" (first at " + it->second + ")");
   return {};
 }
 
@@ -180,7 +182,8 @@ void Pipeline::Impl::FileProcessed(std::unique_ptr<Article> article, Processed& 
   if (has_body) {
     const size_t indexed = dedup_.size();
     if (auto m = dedup_.FindOrAdd(a.id, p.signature)) original = dedup_slot_article_[m->original];
-    if (dedup_.size() > indexed) dedup_slot_article_.push_back(index);  // an original or a bridging copy
+    if (dedup_.size() > indexed)
+      dedup_slot_article_.push_back(index);  // an original or a bridging copy
   }
   copy_of_.push_back(original ? static_cast<int64_t>(*original) : -1);
   story_of_.push_back(kNoStory);
@@ -279,12 +282,15 @@ Report Pipeline::Impl::Finish() {
     if (!m.empty()) order.push_back(&m);
     report.articles_read += m.size();
   }
-  std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->size() > b->size(); });
+  std::stable_sort(order.begin(), order.end(),
+                   [](auto* a, auto* b) { return a->size() > b->size(); });
   report.stories.resize(order.size());
   arena_.execute([&] {
-    tbb::parallel_for(size_t{0}, order.size(), [&](size_t i) { report.stories[i] = BuildStory(*order[i]); });
+    tbb::parallel_for(size_t{0}, order.size(),
+                      [&](size_t i) { report.stories[i] = BuildStory(*order[i]); });
   });
-  for (size_t i = 0; i < report.stories.size(); ++i) report.stories[i].id = "s" + std::to_string(i + 1);
+  for (size_t i = 0; i < report.stories.size(); ++i)
+    report.stories[i].id = "s" + std::to_string(i + 1);
   report.rejected = rejected_;
   return report;
 }
@@ -297,7 +303,9 @@ void SortForReplay(std::vector<Article>& articles) {
 
 Pipeline::Pipeline(const PipelineOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Pipeline::~Pipeline() = default;
-std::vector<Filing> Pipeline::Add(std::vector<Article> articles) { return impl_->Add(std::move(articles)); }
+std::vector<Filing> Pipeline::Add(std::vector<Article> articles) {
+  return impl_->Add(std::move(articles));
+}
 
 PreparedArticle Pipeline::Prepare(Article article, const PipelineOptions& options) {
   PreparedArticle p;

@@ -214,7 +214,8 @@ TEST(Pipeline, BuildStoryMatchesTheStoryOfFinish) {
   }
   ASSERT_NE(same, nullptr);
   ASSERT_EQ(one.articles.size(), same->articles.size());
-  for (size_t i = 0; i < one.articles.size(); ++i) EXPECT_EQ(one.articles[i].id, same->articles[i].id);
+  for (size_t i = 0; i < one.articles.size(); ++i)
+    EXPECT_EQ(one.articles[i].id, same->articles[i].id);
   EXPECT_EQ(one.title, same->title);
   EXPECT_EQ(one.digest.size(), same->digest.size());
   EXPECT_EQ(one.agreements.size(), same->agreements.size());

@@ -59,7 +59,9 @@ std::string Metrics::Render(int64_t articles, int64_t stories) const {
   line("# HELP parallax_stories Stories created.");
   line("# TYPE parallax_stories gauge");
   line("parallax_stories " + std::to_string(stories));
-  line("# HELP parallax_commit_seconds Time of the SQLite COMMIT of one POSTed batch (its rows already written).");
+  line(
+      "# HELP parallax_commit_seconds Time of the SQLite COMMIT of one POSTed batch (its rows "
+      "already written).");
   line("# TYPE parallax_commit_seconds histogram");
   char bound[32];
   for (size_t i = 0; i < std::size(kBuckets); ++i) {

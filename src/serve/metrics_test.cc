@@ -20,8 +20,10 @@ TEST(Metrics, RendersPrometheusText) {
   m.ObserveCommit(0.003);
   m.ObserveCommit(3.0);
   std::string text = m.Render(7, 2);
-  EXPECT_NE(text.find("parallax_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 2\n"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find(
+          "parallax_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 2\n"),
+      std::string::npos);
   EXPECT_NE(text.find("parallax_articles_stored_total 5\n"), std::string::npos);
   EXPECT_NE(text.find("parallax_articles_rejected_total 1\n"), std::string::npos);
   EXPECT_NE(text.find("parallax_articles 7\n"), std::string::npos);

@@ -128,8 +128,10 @@ Json ArticleJson(const StoredArticle& s) {
 }
 
 Json StoryRowJson(const StoryRow& r) {
-  return Json{{"id", StoryId(r.story)},       {"title", r.title},
-              {"articles", r.articles},       {"outlets", r.outlets},
+  return Json{{"id", StoryId(r.story)},
+              {"title", r.title},
+              {"articles", r.articles},
+              {"outlets", r.outlets},
               {"first_seen", FormatIsoTime(r.first_seen)},
               {"updated", FormatIsoTime(r.updated)}};
 }
@@ -257,7 +259,8 @@ Status Server::Impl::Replay(Pipeline* pipeline, size_t* count) {
         auto name = [](std::optional<uint32_t> s) { return s ? StoryId(*s) : std::string("none"); };
         return Internal("replaying the store: article \"" + a.article.id + "\" (seq " +
                         std::to_string(a.seq) + ") is stored in story " + name(a.story) +
-                        " but is now filed into " + name(filings[i].story) + (filings[i].error.empty() ? "" : " (" + filings[i].error + ")") +
+                        " but is now filed into " + name(filings[i].story) +
+                        (filings[i].error.empty() ? "" : " (" + filings[i].error + ")") +
                         "; was the store written with other clustering options or another "
                         "parallax version?");
       }
@@ -310,8 +313,8 @@ bool Server::Impl::Authorized(const httplib::Request& req, httplib::Response& re
 void Server::Impl::PostArticles(const httplib::Request& req, httplib::Response& res) {
   if (!Authorized(req, res)) return;
   const std::string type = req.get_header_value("Content-Type");
-  const bool json_lines = type.rfind("application/x-ndjson", 0) == 0 ||
-                          type.rfind("application/jsonl", 0) == 0;
+  const bool json_lines =
+      type.rfind("application/x-ndjson", 0) == 0 || type.rfind("application/jsonl", 0) == 0;
   // Only JSON types: a web page elsewhere can make the analyst's browser send a text/plain or
   // form POST here without asking, but not one of these (CORS preflight, which is refused).
   if (!json_lines && type.rfind("application/json", 0) != 0) {
@@ -332,7 +335,9 @@ void Server::Impl::PostArticles(const httplib::Request& req, httplib::Response& 
   // the commit. Errors are per item, and the valid items go on.
   std::vector<Pending> pending(items.size());
   std::optional<Status> failed = FileAndStore(items, pending);
-  if (failed) return SendError(res, 503, "could not store the batch, nothing was stored: " + failed->message());
+  if (failed)
+    return SendError(res, 503,
+                     "could not store the batch, nothing was stored: " + failed->message());
   Json results = Json::array();
   size_t stored = 0;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -372,7 +377,8 @@ void Server::Impl::PostArticles(const httplib::Request& req, httplib::Response& 
 // pipeline's write lock (held for one article, so story reads go on between them), and its row
 // written into the open store transaction, while the next articles are still being prepared
 // and filed. The batch commits once every row is written.
-std::optional<Status> Server::Impl::FileAndStore(const std::vector<Item>& items, std::vector<Pending>& pending) {
+std::optional<Status> Server::Impl::FileAndStore(const std::vector<Item>& items,
+                                                 std::vector<Pending>& pending) {
   std::lock_guard write(write_mutex_);
   if (Status s = writer_->Begin(); !s.ok()) return s;
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
@@ -381,7 +387,8 @@ std::optional<Status> Server::Impl::FileAndStore(const std::vector<Item>& items,
   auto parse = [&](size_t i) {
     const Item& item = items[i];
     Pending& p = pending[i];
-    const std::string where = "item " + std::to_string(i + 1) + " (line " + std::to_string(item.line) + ")";
+    const std::string where =
+        "item " + std::to_string(i + 1) + " (line " + std::to_string(item.line) + ")";
     Result<Article> a = ParseJsonArticle(item.text, where, options_.pipeline.read);
     if (!a.ok()) {
       p.parse_error = where + ": " + a.status().message();
@@ -415,15 +422,22 @@ std::optional<Status> Server::Impl::FileAndStore(const std::vector<Item>& items,
     const size_t in_flight = 4 * static_cast<size_t>(arena_.max_concurrency()) + 4;
     arena_.execute([&] {
       tbb::parallel_pipeline(
-          in_flight,
-          tbb::make_filter<void, size_t>(tbb::filter_mode::serial_in_order,
-                                         [&](tbb::flow_control& fc) -> size_t {
-                                           if (next == items.size()) fc.stop();
-                                           return next++;
-                                         }) &
-              tbb::make_filter<size_t, size_t>(tbb::filter_mode::parallel, [&](size_t i) { parse(i); return i; }) &
-              tbb::make_filter<size_t, size_t>(tbb::filter_mode::serial_in_order, [&](size_t i) { file(i); return i; }) &
-              tbb::make_filter<size_t, void>(tbb::filter_mode::serial_in_order, store));
+          in_flight, tbb::make_filter<void, size_t>(tbb::filter_mode::serial_in_order,
+                                                    [&](tbb::flow_control& fc) -> size_t {
+                                                      if (next == items.size()) fc.stop();
+                                                      return next++;
+                                                    }) &
+                         tbb::make_filter<size_t, size_t>(tbb::filter_mode::parallel,
+                                                          [&](size_t i) {
+                                                            parse(i);
+                                                            return i;
+                                                          }) &
+                         tbb::make_filter<size_t, size_t>(tbb::filter_mode::serial_in_order,
+                                                          [&](size_t i) {
+                                                            file(i);
+                                                            return i;
+                                                          }) &
+                         tbb::make_filter<size_t, void>(tbb::filter_mode::serial_in_order, store));
     });
   } catch (...) {
     writer_->Rollback();
@@ -436,7 +450,8 @@ std::optional<Status> Server::Impl::FileAndStore(const std::vector<Item>& items,
   } else {
     writer_->Rollback();
   }
-  metrics_.ObserveCommit(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  metrics_.ObserveCommit(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   if (stored.ok()) return std::nullopt;
   RebuildAfterFailedCommit();
   return stored;
@@ -463,7 +478,9 @@ void Server::Impl::ListStories(const httplib::Request& req, httplib::Response& r
     char* end = nullptr;
     long n = std::strtol(v.c_str(), &end, 10);
     if (v.empty() || *end != '\0' || n < 1 || n > static_cast<long>(kMaxPageSize)) {
-      return SendError(res, 400, "limit must be a whole number from 1 to " + std::to_string(kMaxPageSize), "limit");
+      return SendError(res, 400,
+                       "limit must be a whole number from 1 to " + std::to_string(kMaxPageSize),
+                       "limit");
     }
     q.limit = static_cast<size_t>(n);
   }
@@ -471,12 +488,14 @@ void Server::Impl::ListStories(const httplib::Request& req, httplib::Response& r
     const std::string v = req.get_param_value("cursor");
     char* end = nullptr;
     long long n = std::strtoll(v.c_str(), &end, 10);
-    if (v.empty() || *end != '\0' || n < 1) return SendError(res, 400, "cursor is not one this server gave", "cursor");
+    if (v.empty() || *end != '\0' || n < 1)
+      return SendError(res, 400, "cursor is not one this server gave", "cursor");
     q.before_seq = n;
   }
   if (req.has_param("since")) {
     Result<int64_t> t = ParseIsoTime(req.get_param_value("since"));
-    if (!t.ok()) return SendError(res, 400, "since must be an ISO 8601 time (2026-03-04T08:15:00Z)", "since");
+    if (!t.ok())
+      return SendError(res, 400, "since must be an ISO 8601 time (2026-03-04T08:15:00Z)", "since");
     q.since = *t;
   }
   q.outlet = req.get_param_value("outlet");
@@ -517,7 +536,8 @@ void Server::Impl::GetStory(const httplib::Request& req, httplib::Response& res)
     cache_bytes_ += json.size() - (inserted ? 0 : it->second.json.size());
     it->second = Cached{version, json};
     // Over budget: drop other stories (hash order, i.e. arbitrary) until under it.
-    for (auto victim = cache_.begin(); cache_bytes_ > options_.story_cache_bytes && victim != cache_.end();) {
+    for (auto victim = cache_.begin();
+         cache_bytes_ > options_.story_cache_bytes && victim != cache_.end();) {
       if (victim->first == *story) {
         ++victim;
         continue;
@@ -553,11 +573,18 @@ void Server::Impl::Routes() {
   // Small replies must not wait for a delayed ACK (Nagle): 40 ms per keep-alive request else.
   http_.set_tcp_nodelay(true);
   const int threads = options_.http_threads > 0 ? options_.http_threads : 1;
-  http_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-  http_.Post("/v1/articles", [this](const httplib::Request& req, httplib::Response& res) { PostArticles(req, res); });
-  http_.Get("/v1/stories", [this](const httplib::Request& req, httplib::Response& res) { ListStories(req, res); });
-  http_.Get(R"(/v1/stories/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { GetStory(req, res); });
-  http_.Get(R"(/v1/articles/(.+))", [this](const httplib::Request& req, httplib::Response& res) { GetArticle(req, res); });
+  http_.new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<size_t>(threads));
+  };
+  http_.Post("/v1/articles", [this](const httplib::Request& req, httplib::Response& res) {
+    PostArticles(req, res);
+  });
+  http_.Get("/v1/stories",
+            [this](const httplib::Request& req, httplib::Response& res) { ListStories(req, res); });
+  http_.Get(R"(/v1/stories/([^/]+))",
+            [this](const httplib::Request& req, httplib::Response& res) { GetStory(req, res); });
+  http_.Get(R"(/v1/articles/(.+))",
+            [this](const httplib::Request& req, httplib::Response& res) { GetArticle(req, res); });
   http_.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) { Health(res); });
   http_.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
     size_t stories;
@@ -579,21 +606,23 @@ void Server::Impl::Routes() {
   // JSON body too; handlers that already wrote one keep it.
   http_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
-    std::string message = res.status == 413 ? "request body larger than " + std::to_string(options_.max_body_bytes) + " bytes"
-                        : res.status == 404 ? "no such path: " + req.path
-                                            : "HTTP status " + std::to_string(res.status);
+    std::string message = res.status == 413 ? "request body larger than " +
+                                                  std::to_string(options_.max_body_bytes) + " bytes"
+                          : res.status == 404 ? "no such path: " + req.path
+                                              : "HTTP status " + std::to_string(res.status);
     SendError(res, res.status, message, res.status == 413 ? "body" : "");
   });
-  http_.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-    std::string what = "internal error";
-    try {
-      std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what += std::string(": ") + e.what();
-    } catch (...) {
-    }
-    SendError(res, 500, what);
-  });
+  http_.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "internal error";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what += std::string(": ") + e.what();
+        } catch (...) {
+        }
+        SendError(res, 500, what);
+      });
   http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
     metrics_.CountRequest(req.method, RouteOf(req.path), res.status);
   });
@@ -627,6 +656,8 @@ Result<int> Server::Bind() { return impl_->Bind(); }
 Status Server::Listen() { return impl_->Listen(); }
 void Server::Stop() { impl_->Stop(); }
 size_t Server::replayed() const { return impl_->replayed(); }
-std::string Server::HandleRawRequest(std::string_view request) { return impl_->HandleRawRequest(request); }
+std::string Server::HandleRawRequest(std::string_view request) {
+  return impl_->HandleRawRequest(request);
+}
 
 }  // namespace parallax

@@ -4,10 +4,10 @@
 // Writes (POST /v1/articles) are serialised, one request at a time; within one, the items flow
 // through a pipeline: parsed and prepared (Pipeline::Prepare) on all cores, then in arrival
 // order filed (Pipeline::File) and written with their stories into one Store transaction, which
-// commits before the reply. On start the pipeline is rebuilt by replaying the store in arrival order, and
-// each article must land in the story it was stored with.
-// Thread-safety: Listen() serves requests on a pool of threads; Stop() may be called from any
-// thread (a signal handler's thread included).
+// commits before the reply. On start the pipeline is rebuilt by replaying the store in arrival
+// order, and each article must land in the story it was stored with. Thread-safety: Listen() serves
+// requests on a pool of threads; Stop() may be called from any thread (a signal handler's thread
+// included).
 #pragma once
 
 #include <cstddef>

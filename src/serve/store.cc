@@ -84,7 +84,8 @@ class Statement {
   }
   std::string Text(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
   }
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   std::optional<int64_t> MaybeInt(int col) const {
@@ -182,8 +183,8 @@ Store::~Store() {
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   sqlite3* db = nullptr;
-  const int flags = options.read_only ? SQLITE_OPEN_READONLY
-                                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int flags =
+      options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     Status s = IoError("cannot open " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
     sqlite3_close_v2(db);
@@ -195,8 +196,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   if (!options.read_only) {
     // WAL: readers never block the writer, and a commit is one append to the log.
     RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL"));
-    RETURN_IF_ERROR(store->Exec(options.full_sync ? "PRAGMA synchronous=FULL"
-                                                  : "PRAGMA synchronous=NORMAL"));
+    RETURN_IF_ERROR(
+        store->Exec(options.full_sync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"));
     RETURN_IF_ERROR(store->Migrate());
   } else {
     Statement v(db, "SELECT max(version) FROM schema_migrations");
@@ -220,9 +221,9 @@ Status Store::Exec(const char* sql) {
 }
 
 Status Store::Migrate() {
-  RETURN_IF_ERROR(Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-      "applied INTEGER NOT NULL)"));
+  RETURN_IF_ERROR(
+      Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+           "applied INTEGER NOT NULL)"));
   Statement v(db_, "SELECT coalesce(max(version), 0) FROM schema_migrations");
   RETURN_IF_ERROR(v.status());
   if (v.Step() != SQLITE_ROW) return SqliteError(db_, "reading the schema version");
@@ -243,7 +244,8 @@ Status Store::Migrate() {
     }
     if (!s.ok()) {
       (void)Exec("ROLLBACK");
-      return IoError("migrating to schema version " + std::to_string(next + 1) + ": " + s.message());
+      return IoError("migrating to schema version " + std::to_string(next + 1) + ": " +
+                     s.message());
     }
     RETURN_IF_ERROR(Exec("COMMIT"));
   }
@@ -346,7 +348,8 @@ Status Store::Append(std::vector<StoredArticle>* articles) {
 
 Status Store::Replay(size_t batch_size,
                      const std::function<Status(std::vector<StoredArticle>)>& batch) {
-  Statement s(db_, (std::string("SELECT ") + kArticleColumns + " FROM articles ORDER BY seq").c_str());
+  Statement s(db_,
+              (std::string("SELECT ") + kArticleColumns + " FROM articles ORDER BY seq").c_str());
   RETURN_IF_ERROR(s.status());
   std::vector<StoredArticle> pending;
   int rc;
@@ -367,13 +370,15 @@ Result<std::vector<StoryRow>> Store::ListStories(const StoryQuery& q) {
   if (q.before_seq) sql += " AND s.last_seq < ?1";
   if (q.since) sql += " AND s.updated >= ?2";
   if (!q.outlet.empty()) {
-    sql += " AND EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id AND a.outlet = ?3 "
-           "COLLATE NOCASE)";
+    sql +=
+        " AND EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id AND a.outlet = ?3 "
+        "COLLATE NOCASE)";
   }
   const std::string match = FtsAllWords(q.text);
   if (!match.empty()) {
-    sql += " AND s.id IN (SELECT a.story FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
-           "WHERE articles_fts MATCH ?4)";
+    sql +=
+        " AND s.id IN (SELECT a.story FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
+        "WHERE articles_fts MATCH ?4)";
   }
   sql += " ORDER BY s.last_seq DESC LIMIT ?5";
   Statement s(db_, sql.c_str());
@@ -391,7 +396,8 @@ Result<std::vector<StoryRow>> Store::ListStories(const StoryQuery& q) {
 }
 
 Result<std::optional<StoryRow>> Store::GetStory(uint32_t story) {
-  Statement s(db_, (std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE s.id = ?").c_str());
+  Statement s(db_,
+              (std::string("SELECT ") + kStoryColumns + " FROM stories s WHERE s.id = ?").c_str());
   RETURN_IF_ERROR(s.status());
   s.Bind(1, int64_t{story} + 1);
   int rc = s.Step();
@@ -401,7 +407,8 @@ Result<std::optional<StoryRow>> Store::GetStory(uint32_t story) {
 }
 
 Result<std::optional<StoredArticle>> Store::GetArticle(std::string_view id) {
-  Statement s(db_, (std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = ?").c_str());
+  Statement s(db_,
+              (std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = ?").c_str());
   RETURN_IF_ERROR(s.status());
   s.Bind(1, id);
   int rc = s.Step();

@@ -43,11 +43,11 @@ struct StoredArticle {
 
 // One story in a listing.
 struct StoryRow {
-  uint32_t story = 0;             // pipeline story number ("s" + (story + 1) in the API)
-  std::string title;              // the first title given by one of its articles
-  int64_t first_seen = 0;         // received time of its first article
-  int64_t updated = 0;            // received time of its latest article
-  int64_t last_seq = 0;           // seq of its latest article (the listing order and cursor)
+  uint32_t story = 0;      // pipeline story number ("s" + (story + 1) in the API)
+  std::string title;       // the first title given by one of its articles
+  int64_t first_seen = 0;  // received time of its first article
+  int64_t updated = 0;     // received time of its latest article
+  int64_t last_seq = 0;    // seq of its latest article (the listing order and cursor)
   uint32_t articles = 0;
   std::vector<std::string> outlets;  // distinct, in order of first appearance
 };

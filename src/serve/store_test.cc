@@ -59,11 +59,14 @@ TEST_F(StoreTest, AppendsAndReplaysInArrivalOrder) {
 
   auto again = OpenStore();  // reopening does not migrate twice
   std::vector<StoredArticle> replayed;
-  ASSERT_TRUE(again->Replay(2, [&](std::vector<StoredArticle> b) {
-    EXPECT_LE(b.size(), 2u);
-    for (auto& a : b) replayed.push_back(std::move(a));
-    return Status::Ok();
-  }).ok());
+  ASSERT_TRUE(again
+                  ->Replay(2,
+                           [&](std::vector<StoredArticle> b) {
+                             EXPECT_LE(b.size(), 2u);
+                             for (auto& a : b) replayed.push_back(std::move(a));
+                             return Status::Ok();
+                           })
+                  .ok());
   ASSERT_EQ(replayed.size(), 3u);
   EXPECT_EQ(replayed[0].article.id, "a1");
   EXPECT_EQ(replayed[1].story, std::optional<uint32_t>(1));
@@ -108,7 +111,8 @@ TEST_F(StoreTest, RowsOfAnOpenTransactionAreSeenOnlyAfterCommit) {
   EXPECT_EQ(*reader->CountStories(), 1);
 
   // A failed row (duplicate id) leaves the transaction to be rolled back: nothing of it stays.
-  StoredArticle c = Row("a3", "Herald", "Ferry talks", 0, 102), again = Row("a2", "Post", "Again", 1, 103);
+  StoredArticle c = Row("a3", "Herald", "Ferry talks", 0, 102),
+                again = Row("a2", "Post", "Again", 1, 103);
   ASSERT_TRUE(store->Begin().ok());
   ASSERT_TRUE(store->Insert(&c).ok());
   EXPECT_FALSE(store->Insert(&again).ok());
@@ -178,7 +182,9 @@ TEST_F(StoreTest, RefusesAStoreFromANewerVersionAndNonStores) {
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_migrations VALUES (99, 0)", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "INSERT INTO schema_migrations VALUES (99, 0)", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   Result<std::unique_ptr<Store>> s = Store::Open(path_, StoreOptions{});
   ASSERT_FALSE(s.ok());

@@ -28,9 +28,8 @@ std::string ValueAfter(std::string_view text, std::string_view key) {
   while (i < text.size() && (text[i] == ' ' || text[i] == '=' || text[i] == '"' || text[i] == '\''))
     ++i;
   size_t end = i;
-  while (end < text.size() && (isalnum(static_cast<unsigned char>(text[end])) ||
-                               text[end] == '-' || text[end] == '_' || text[end] == ':' ||
-                               text[end] == '.')) {
+  while (end < text.size() && (isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-' ||
+                               text[end] == '_' || text[end] == ':' || text[end] == '.')) {
     ++end;
   }
   return std::string(text.substr(i, end - i));
@@ -41,8 +40,8 @@ std::string Canonical(std::string label) {
   std::string l = AsciiLower(Trim(label));
   if (l.empty()) return {};
   if (l == "utf8" || l == "utf-8" || l == "unicode-1-1-utf-8") return "UTF-8";
-  if (l == "iso-8859-1" || l == "latin1" || l == "ascii" || l == "us-ascii" ||
-      l == "iso8859-1" || l == "l1" || l == "cp1252" || l == "windows-1252") {
+  if (l == "iso-8859-1" || l == "latin1" || l == "ascii" || l == "us-ascii" || l == "iso8859-1" ||
+      l == "l1" || l == "cp1252" || l == "windows-1252") {
     return "windows-1252";
   }
   // A page that calls itself UTF-16 was already decoded by a BOM check if it really were.
@@ -109,8 +108,7 @@ std::string CharsetFromContentType(std::string_view content_type) {
 std::string SniffMetaCharset(std::string_view html) {
   std::string_view head = html.substr(0, std::min(html.size(), kPrescanBytes));
   std::string lower = AsciiLower(head);
-  for (size_t at = lower.find("<meta"); at != std::string::npos;
-       at = lower.find("<meta", at + 5)) {
+  for (size_t at = lower.find("<meta"); at != std::string::npos; at = lower.find("<meta", at + 5)) {
     size_t end = lower.find('>', at);
     if (end == std::string::npos) break;
     std::string_view tag = std::string_view(head).substr(at, end - at);
@@ -127,8 +125,8 @@ std::string DetectEncoding(std::string_view html, std::string_view transport_cha
   // "iso-8859-1" declaration from their template are common (decoding them as declared turns
   // every curly quote into "â€™").
   if (ValidateUtf8(html).ok()) return "UTF-8";
-  for (std::string declared : {Canonical(std::string(transport_charset)),
-                               Canonical(SniffMetaCharset(html))}) {
+  for (std::string declared :
+       {Canonical(std::string(transport_charset)), Canonical(SniffMetaCharset(html))}) {
     if (!declared.empty() && KnownToIcu(declared)) return declared;
   }
   std::string guess = Guess(html);
@@ -149,9 +147,8 @@ Result<std::string> HtmlToUtf8(std::string_view html, std::string_view transport
   if (html.size() > (1u << 28)) return ResourceExhausted("page too large to convert");
   std::string out(html.size() * 3 + 16, '\0');
   UErrorCode err = U_ZERO_ERROR;
-  int32_t n = ucnv_convert("UTF-8", encoding.c_str(), out.data(),
-                           static_cast<int32_t>(out.size()), html.data(),
-                           static_cast<int32_t>(html.size()), &err);
+  int32_t n = ucnv_convert("UTF-8", encoding.c_str(), out.data(), static_cast<int32_t>(out.size()),
+                           html.data(), static_cast<int32_t>(html.size()), &err);
   if (err == U_BUFFER_OVERFLOW_ERROR) {
     out.resize(static_cast<size_t>(n));
     err = U_ZERO_ERROR;

@@ -4,9 +4,9 @@
 // (whatever is declared: see charset.cc); else, in the order browsers use (WHATWG "encoding
 // sniffing"), the charset of the HTTP Content-Type (WARC responses), a <meta charset> or
 // <meta http-equiv="Content-Type"> within the first 4 KiB (the prescan); else ICU's statistical
-// detector, else windows-1252. Labels follow WHATWG: "iso-8859-1" and "ascii" mean windows-1252. A page
-// declared UTF-8 that is not valid UTF-8 gets U+FFFD for its bad bytes rather than a rejection:
-// browsers show such pages, and one bad byte in a footer must not lose the article.
+// detector, else windows-1252. Labels follow WHATWG: "iso-8859-1" and "ascii" mean windows-1252. A
+// page declared UTF-8 that is not valid UTF-8 gets U+FFFD for its bad bytes rather than a
+// rejection: browsers show such pages, and one bad byte in a footer must not lose the article.
 // Conversion is ICU's (ucnv), which knows every encoding the web uses.
 // Tested by charset_test.cc. Thread-safe: pure functions.
 #pragma once

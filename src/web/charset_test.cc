@@ -22,7 +22,9 @@ TEST(Charset, MetaPrescan) {
 
 TEST(Charset, DeclaredLatin1IsWindows1252) {
   // 0x93/0x94 are curly quotes in windows-1252, which browsers use for "iso-8859-1".
-  std::string page = "<meta charset=iso-8859-1><p>\x93" "Caf\xe9\x94</p>";
+  std::string page =
+      "<meta charset=iso-8859-1><p>\x93"
+      "Caf\xe9\x94</p>";
   auto utf8 = HtmlToUtf8(page, "");
   ASSERT_TRUE(utf8.ok());
   EXPECT_NE(utf8->find("\u201cCaf\u00e9\u201d"), std::string::npos);
@@ -55,7 +57,10 @@ TEST(Charset, UndeclaredValidUtf8StaysUtf8) {
 
 TEST(Charset, UndeclaredLegacyBytesAreDetected) {
   std::string text = "<html><body><p>";
-  for (int i = 0; i < 20; ++i) text += "Le caf\xe9 est tr\xe8s appr\xe9" "ci\xe9 \xe0 Paris. ";
+  for (int i = 0; i < 20; ++i)
+    text +=
+        "Le caf\xe9 est tr\xe8s appr\xe9"
+        "ci\xe9 \xe0 Paris. ";
   text += "</p></body></html>";
   std::string enc = DetectEncoding(text, "");
   EXPECT_TRUE(enc == "windows-1252" || enc == "iso-8859-1" || enc == "ISO-8859-1") << enc;

@@ -20,28 +20,79 @@ namespace parallax {
 namespace {
 
 const std::unordered_map<std::string_view, Tag>& TagTable() {
-  static const auto* table = new std::unordered_map<std::string_view, Tag>{
-      {"html", Tag::kHtml}, {"head", Tag::kHead}, {"body", Tag::kBody}, {"title", Tag::kTitle},
-      {"meta", Tag::kMeta}, {"link", Tag::kLink}, {"script", Tag::kScript},
-      {"style", Tag::kStyle}, {"noscript", Tag::kNoscript}, {"template", Tag::kTemplate},
-      {"svg", Tag::kSvg}, {"math", Tag::kMath}, {"iframe", Tag::kIframe},
-      {"object", Tag::kObject}, {"embed", Tag::kEmbed}, {"canvas", Tag::kCanvas},
-      {"video", Tag::kVideo}, {"audio", Tag::kAudio}, {"picture", Tag::kPicture},
-      {"img", Tag::kImg}, {"select", Tag::kSelect}, {"option", Tag::kOption},
-      {"button", Tag::kButton}, {"input", Tag::kInput}, {"textarea", Tag::kTextarea},
-      {"label", Tag::kLabel}, {"form", Tag::kForm}, {"nav", Tag::kNav}, {"aside", Tag::kAside},
-      {"header", Tag::kHeader}, {"footer", Tag::kFooter}, {"menu", Tag::kMenu},
-      {"dialog", Tag::kDialog}, {"figure", Tag::kFigure}, {"figcaption", Tag::kFigcaption},
-      {"main", Tag::kMain}, {"article", Tag::kArticle}, {"section", Tag::kSection},
-      {"div", Tag::kDiv}, {"p", Tag::kP}, {"br", Tag::kBr}, {"hr", Tag::kHr}, {"h1", Tag::kH1},
-      {"h2", Tag::kH2}, {"h3", Tag::kH3}, {"h4", Tag::kH4}, {"h5", Tag::kH5}, {"h6", Tag::kH6},
-      {"ul", Tag::kUl}, {"ol", Tag::kOl}, {"li", Tag::kLi}, {"dl", Tag::kDl}, {"dt", Tag::kDt},
-      {"dd", Tag::kDd}, {"blockquote", Tag::kBlockquote}, {"pre", Tag::kPre},
-      {"table", Tag::kTable}, {"thead", Tag::kThead}, {"tbody", Tag::kTbody},
-      {"tfoot", Tag::kTfoot}, {"tr", Tag::kTr}, {"td", Tag::kTd}, {"th", Tag::kTh},
-      {"caption", Tag::kCaption}, {"a", Tag::kA}, {"span", Tag::kSpan}, {"time", Tag::kTime},
-      {"address", Tag::kAddress}, {"center", Tag::kCenter}, {"code", Tag::kCode},
-      {"summary", Tag::kSummary}, {"details", Tag::kDetails}};
+  static const auto* table =
+      new std::unordered_map<std::string_view, Tag>{{"html", Tag::kHtml},
+                                                    {"head", Tag::kHead},
+                                                    {"body", Tag::kBody},
+                                                    {"title", Tag::kTitle},
+                                                    {"meta", Tag::kMeta},
+                                                    {"link", Tag::kLink},
+                                                    {"script", Tag::kScript},
+                                                    {"style", Tag::kStyle},
+                                                    {"noscript", Tag::kNoscript},
+                                                    {"template", Tag::kTemplate},
+                                                    {"svg", Tag::kSvg},
+                                                    {"math", Tag::kMath},
+                                                    {"iframe", Tag::kIframe},
+                                                    {"object", Tag::kObject},
+                                                    {"embed", Tag::kEmbed},
+                                                    {"canvas", Tag::kCanvas},
+                                                    {"video", Tag::kVideo},
+                                                    {"audio", Tag::kAudio},
+                                                    {"picture", Tag::kPicture},
+                                                    {"img", Tag::kImg},
+                                                    {"select", Tag::kSelect},
+                                                    {"option", Tag::kOption},
+                                                    {"button", Tag::kButton},
+                                                    {"input", Tag::kInput},
+                                                    {"textarea", Tag::kTextarea},
+                                                    {"label", Tag::kLabel},
+                                                    {"form", Tag::kForm},
+                                                    {"nav", Tag::kNav},
+                                                    {"aside", Tag::kAside},
+                                                    {"header", Tag::kHeader},
+                                                    {"footer", Tag::kFooter},
+                                                    {"menu", Tag::kMenu},
+                                                    {"dialog", Tag::kDialog},
+                                                    {"figure", Tag::kFigure},
+                                                    {"figcaption", Tag::kFigcaption},
+                                                    {"main", Tag::kMain},
+                                                    {"article", Tag::kArticle},
+                                                    {"section", Tag::kSection},
+                                                    {"div", Tag::kDiv},
+                                                    {"p", Tag::kP},
+                                                    {"br", Tag::kBr},
+                                                    {"hr", Tag::kHr},
+                                                    {"h1", Tag::kH1},
+                                                    {"h2", Tag::kH2},
+                                                    {"h3", Tag::kH3},
+                                                    {"h4", Tag::kH4},
+                                                    {"h5", Tag::kH5},
+                                                    {"h6", Tag::kH6},
+                                                    {"ul", Tag::kUl},
+                                                    {"ol", Tag::kOl},
+                                                    {"li", Tag::kLi},
+                                                    {"dl", Tag::kDl},
+                                                    {"dt", Tag::kDt},
+                                                    {"dd", Tag::kDd},
+                                                    {"blockquote", Tag::kBlockquote},
+                                                    {"pre", Tag::kPre},
+                                                    {"table", Tag::kTable},
+                                                    {"thead", Tag::kThead},
+                                                    {"tbody", Tag::kTbody},
+                                                    {"tfoot", Tag::kTfoot},
+                                                    {"tr", Tag::kTr},
+                                                    {"td", Tag::kTd},
+                                                    {"th", Tag::kTh},
+                                                    {"caption", Tag::kCaption},
+                                                    {"a", Tag::kA},
+                                                    {"span", Tag::kSpan},
+                                                    {"time", Tag::kTime},
+                                                    {"address", Tag::kAddress},
+                                                    {"center", Tag::kCenter},
+                                                    {"code", Tag::kCode},
+                                                    {"summary", Tag::kSummary},
+                                                    {"details", Tag::kDetails}};
   return *table;
 }
 
@@ -129,8 +180,8 @@ void OnStart(void* ctx, const xmlChar* name, const xmlChar** attrs) {
   node.tag = LookupTag(reinterpret_cast<const char*>(name));
   SetAttributes(&node, attrs);
   if (node.tag == Tag::kScript || node.tag == Tag::kStyle) {
-    bool json_ld = node.tag == Tag::kScript &&
-                   AsciiLower(Trim(node.Attr("type"))) == "application/ld+json";
+    bool json_ld =
+        node.tag == Tag::kScript && AsciiLower(Trim(node.Attr("type"))) == "application/ld+json";
     if (!json_ld) ++b->skip_text;
   }
   b->open.push_back(b->Add(std::move(node)));
@@ -141,8 +192,7 @@ void OnEnd(void* ctx, const xmlChar* name) {
   if (b->open.size() <= 1) return;
   const HtmlNode& node = b->tree.nodes[b->open.back()];
   if ((node.tag == Tag::kScript || node.tag == Tag::kStyle) && b->skip_text > 0 &&
-      !(node.tag == Tag::kScript &&
-        AsciiLower(Trim(node.Attr("type"))) == "application/ld+json")) {
+      !(node.tag == Tag::kScript && AsciiLower(Trim(node.Attr("type"))) == "application/ld+json")) {
     --b->skip_text;
   }
   b->open.pop_back();

@@ -22,8 +22,9 @@ const HtmlNode* First(const HtmlTree& t, Tag tag) {
 }
 
 TEST(HtmlTree, BuildsElementsAndDecodesEntities) {
-  auto t = ParseHtml("<html><body><p class='Lead' id=x>Fish &amp; chips&nbsp;&#8211; ok</p></body></html>",
-                     HtmlBudget{});
+  auto t = ParseHtml(
+      "<html><body><p class='Lead' id=x>Fish &amp; chips&nbsp;&#8211; ok</p></body></html>",
+      HtmlBudget{});
   ASSERT_TRUE(t.ok()) << t.status().message();
   const HtmlNode* p = First(*t, Tag::kP);
   ASSERT_NE(p, nullptr);
@@ -55,9 +56,10 @@ TEST(HtmlTree, RepairsMalformedMarkup) {
 }
 
 TEST(HtmlTree, MarksHiddenElements) {
-  auto t = ParseHtml("<div hidden>a</div><div aria-hidden=\"true\">b</div>"
-                     "<div style=\"DISPLAY: none\">c</div><div style=\"color:red\">d</div>",
-                     HtmlBudget{});
+  auto t = ParseHtml(
+      "<div hidden>a</div><div aria-hidden=\"true\">b</div>"
+      "<div style=\"DISPLAY: none\">c</div><div style=\"color:red\">d</div>",
+      HtmlBudget{});
   ASSERT_TRUE(t.ok());
   std::vector<bool> hidden;
   for (const HtmlNode& n : t->nodes) {

@@ -54,31 +54,49 @@ bool ContainsAny(std::string_view s, const std::array<std::string_view, N>& word
 
 // Readability's regular expressions, as word lists (class/id are already lower case).
 constexpr std::array<std::string_view, 42> kUnlikely = {
-    "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap",
-    "disqus", "extra", "footer", "gdpr", "legends", "menu", "related", "remark", "replies",
-    "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break",
-    "agegate", "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter",
-    "subscribe", "share", "sharing", "outbrain", "taboola", "recommend", "caption", "promo",
-    "signup"};
-constexpr std::array<std::string_view, 7> kMaybe = {"and",    "article", "body", "column",
-                                                    "content", "main",   "shadow"};
+    "-ad-",      "ai2html",    "banner",     "breadcrumb", "combx",   "comment",
+    "community", "cover-wrap", "disqus",     "extra",      "footer",  "gdpr",
+    "legends",   "menu",       "related",    "remark",     "replies", "rss",
+    "shoutbox",  "sidebar",    "skyscraper", "social",     "sponsor", "supplemental",
+    "ad-break",  "agegate",    "pagination", "pager",      "popup",   "yom-remote",
+    "cookie",    "consent",    "newsletter", "subscribe",  "share",   "sharing",
+    "outbrain",  "taboola",    "recommend",  "caption",    "promo",   "signup"};
+constexpr std::array<std::string_view, 7> kMaybe = {"and",     "article", "body",  "column",
+                                                    "content", "main",    "shadow"};
 constexpr std::array<std::string_view, 25> kNegative = {
-    "-ad-",   "hidden",   "banner", "combx",   "comment",  "com-",     "contact",
-    "foot",   "footnote", "gdpr",   "masthead", "media",   "meta",     "outbrain",
-    "promo",  "related",  "scroll", "share",   "shoutbox", "sidebar",  "skyscraper",
-    "sponsor", "shopping", "tags",  "widget"};
+    "-ad-",    "hidden",   "banner", "combx",    "comment",  "com-",    "contact",
+    "foot",    "footnote", "gdpr",   "masthead", "media",    "meta",    "outbrain",
+    "promo",   "related",  "scroll", "share",    "shoutbox", "sidebar", "skyscraper",
+    "sponsor", "shopping", "tags",   "widget"};
 constexpr std::array<std::string_view, 13> kPositive = {
-    "article", "body", "content", "entry", "hentry", "h-entry", "main",
-    "page",    "pagination", "post", "text", "blog", "story"};
+    "article", "body",       "content", "entry", "hentry", "h-entry", "main",
+    "page",    "pagination", "post",    "text",  "blog",   "story"};
 
 // Elements that are never article text, with everything inside them.
 bool NeverText(Tag t) {
   switch (t) {
-    case Tag::kHead: case Tag::kTitle: case Tag::kMeta: case Tag::kLink: case Tag::kScript:
-    case Tag::kStyle: case Tag::kNoscript: case Tag::kTemplate: case Tag::kSvg: case Tag::kMath:
-    case Tag::kIframe: case Tag::kObject: case Tag::kEmbed: case Tag::kCanvas: case Tag::kVideo:
-    case Tag::kAudio: case Tag::kSelect: case Tag::kOption: case Tag::kInput:
-    case Tag::kTextarea: case Tag::kPicture: case Tag::kImg:
+    case Tag::kHead:
+    case Tag::kTitle:
+    case Tag::kMeta:
+    case Tag::kLink:
+    case Tag::kScript:
+    case Tag::kStyle:
+    case Tag::kNoscript:
+    case Tag::kTemplate:
+    case Tag::kSvg:
+    case Tag::kMath:
+    case Tag::kIframe:
+    case Tag::kObject:
+    case Tag::kEmbed:
+    case Tag::kCanvas:
+    case Tag::kVideo:
+    case Tag::kAudio:
+    case Tag::kSelect:
+    case Tag::kOption:
+    case Tag::kInput:
+    case Tag::kTextarea:
+    case Tag::kPicture:
+    case Tag::kImg:
       return true;
     default:
       return false;
@@ -90,8 +108,15 @@ bool NeverText(Tag t) {
 // it keeps lxml, from closing the button, so the rest of the page lands inside it).
 bool Furniture(Tag t) {
   switch (t) {
-    case Tag::kButton: case Tag::kLabel: case Tag::kNav: case Tag::kAside: case Tag::kFooter:
-    case Tag::kHeader: case Tag::kMenu: case Tag::kDialog: case Tag::kFigure:
+    case Tag::kButton:
+    case Tag::kLabel:
+    case Tag::kNav:
+    case Tag::kAside:
+    case Tag::kFooter:
+    case Tag::kHeader:
+    case Tag::kMenu:
+    case Tag::kDialog:
+    case Tag::kFigure:
     case Tag::kFigcaption:
       return true;
     default:
@@ -108,15 +133,50 @@ bool LandmarkRole(std::string_view role) {
 // Block-level elements: they end the text run before them and start a new one.
 bool IsBlock(Tag t) {
   switch (t) {
-    case Tag::kHtml: case Tag::kBody: case Tag::kForm: case Tag::kNav: case Tag::kAside:
-    case Tag::kHeader: case Tag::kFooter: case Tag::kMenu: case Tag::kDialog: case Tag::kFigure:
-    case Tag::kFigcaption: case Tag::kMain: case Tag::kArticle: case Tag::kSection:
-    case Tag::kDiv: case Tag::kP: case Tag::kBr: case Tag::kHr: case Tag::kH1: case Tag::kH2:
-    case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6: case Tag::kUl: case Tag::kOl:
-    case Tag::kLi: case Tag::kDl: case Tag::kDt: case Tag::kDd: case Tag::kBlockquote:
-    case Tag::kPre: case Tag::kTable: case Tag::kThead: case Tag::kTbody: case Tag::kTfoot:
-    case Tag::kTr: case Tag::kTd: case Tag::kTh: case Tag::kCaption: case Tag::kAddress:
-    case Tag::kCenter: case Tag::kDetails: case Tag::kSummary:
+    case Tag::kHtml:
+    case Tag::kBody:
+    case Tag::kForm:
+    case Tag::kNav:
+    case Tag::kAside:
+    case Tag::kHeader:
+    case Tag::kFooter:
+    case Tag::kMenu:
+    case Tag::kDialog:
+    case Tag::kFigure:
+    case Tag::kFigcaption:
+    case Tag::kMain:
+    case Tag::kArticle:
+    case Tag::kSection:
+    case Tag::kDiv:
+    case Tag::kP:
+    case Tag::kBr:
+    case Tag::kHr:
+    case Tag::kH1:
+    case Tag::kH2:
+    case Tag::kH3:
+    case Tag::kH4:
+    case Tag::kH5:
+    case Tag::kH6:
+    case Tag::kUl:
+    case Tag::kOl:
+    case Tag::kLi:
+    case Tag::kDl:
+    case Tag::kDt:
+    case Tag::kDd:
+    case Tag::kBlockquote:
+    case Tag::kPre:
+    case Tag::kTable:
+    case Tag::kThead:
+    case Tag::kTbody:
+    case Tag::kTfoot:
+    case Tag::kTr:
+    case Tag::kTd:
+    case Tag::kTh:
+    case Tag::kCaption:
+    case Tag::kAddress:
+    case Tag::kCenter:
+    case Tag::kDetails:
+    case Tag::kSummary:
       return true;
     default:
       return false;
@@ -130,8 +190,8 @@ bool IsHeading(Tag t) {
 
 // Counts per subtree, computed bottom-up (children come after their parent in `nodes`).
 struct Stats {
-  uint32_t text = 0;       // non-space bytes of text
-  uint32_t link = 0;       // of which inside <a>
+  uint32_t text = 0;         // non-space bytes of text
+  uint32_t link = 0;         // of which inside <a>
   uint32_t inline_text = 0;  // text not inside a block descendant
   uint32_t commas = 0;
   uint32_t inline_commas = 0;
@@ -162,9 +222,15 @@ constexpr double kProseShare = 0.35;
 class Extractor {
  public:
   Extractor(const HtmlTree& tree, const std::string& title, Flags flags)
-      : nodes_(tree.nodes), flags_(flags), title_key_(Key(title)), dropped_(nodes_.size(), 0),
-        stats_(nodes_.size()), score_(nodes_.size(), 0.0), scored_(nodes_.size(), 0),
-        ptext_(nodes_.size(), 0), plink_(nodes_.size(), 0) {}
+      : nodes_(tree.nodes),
+        flags_(flags),
+        title_key_(Key(title)),
+        dropped_(nodes_.size(), 0),
+        stats_(nodes_.size()),
+        score_(nodes_.size(), 0.0),
+        scored_(nodes_.size(), 0),
+        ptext_(nodes_.size(), 0),
+        plink_(nodes_.size(), 0) {}
 
   std::string Run() {
     MarkDropped();
@@ -199,9 +265,9 @@ class Extractor {
 
   static bool MarksBody(const HtmlNode& node) {
     static constexpr std::array<std::string_view, 12> kBody = {
-        "entry-content", "article-body", "articlebody", "article-content", "article__body",
-        "article__content", "post-content", "post-body", "story-body", "story-content",
-        "article-text", "body-text"};
+        "entry-content", "article-body",     "articlebody",  "article-content",
+        "article__body", "article__content", "post-content", "post-body",
+        "story-body",    "story-content",    "article-text", "body-text"};
     if (node.itemprop == "articlebody") return true;
     return !node.class_id.empty() && ContainsAny(node.class_id, kBody) &&
            !Contains(node.class_id, "comment");
@@ -293,13 +359,35 @@ class Extractor {
     scored_[n] = 1;
     double s = 0;
     switch (nodes_[n].tag) {
-      case Tag::kDiv: s = 5; break;
-      case Tag::kPre: case Tag::kTd: case Tag::kBlockquote: s = 3; break;
-      case Tag::kAddress: case Tag::kOl: case Tag::kUl: case Tag::kDl: case Tag::kDd:
-      case Tag::kDt: case Tag::kLi: case Tag::kForm: s = -3; break;
-      case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6:
-      case Tag::kTh: s = -5; break;
-      default: break;
+      case Tag::kDiv:
+        s = 5;
+        break;
+      case Tag::kPre:
+      case Tag::kTd:
+      case Tag::kBlockquote:
+        s = 3;
+        break;
+      case Tag::kAddress:
+      case Tag::kOl:
+      case Tag::kUl:
+      case Tag::kDl:
+      case Tag::kDd:
+      case Tag::kDt:
+      case Tag::kLi:
+      case Tag::kForm:
+        s = -3;
+        break;
+      case Tag::kH1:
+      case Tag::kH2:
+      case Tag::kH3:
+      case Tag::kH4:
+      case Tag::kH5:
+      case Tag::kH6:
+      case Tag::kTh:
+        s = -5;
+        break;
+      default:
+        break;
     }
     score_[n] = s + ClassWeight(n);
   }
@@ -422,8 +510,9 @@ class Extractor {
       if (dropped_[s] || !nodes_[s].IsElement()) continue;
       bool keep = s == top;
       if (!keep && scored_[s]) {
-        double bonus = !nodes_[top].class_id.empty() &&
-                       nodes_[s].class_id == nodes_[top].class_id ? top_score * 0.2 : 0;
+        double bonus = !nodes_[top].class_id.empty() && nodes_[s].class_id == nodes_[top].class_id
+                           ? top_score * 0.2
+                           : 0;
         keep = Final(s) + bonus >= threshold;
       }
       if (!keep && nodes_[s].tag == Tag::kP) {
@@ -456,18 +545,18 @@ class Extractor {
     const int weight = ClassWeight(n);
     // A negative class name ("widget", "media") on a wrapper of a large part of the article's
     // prose (page builders wrap every section so) does not make it furniture.
-    const bool holds_prose = ptext_[n] >= 100 && ptext_[n] >= kProseShare * content_ptext_ &&
-                             plink_[n] * 5 < ptext_[n];
+    const bool holds_prose =
+        ptext_[n] >= 100 && ptext_[n] >= kProseShare * content_ptext_ && plink_[n] * 5 < ptext_[n];
     if (weight + (scored_[n] ? score_[n] : 0) < 0 && !holds_prose) return Drop(n);
     const Stats& s = stats_[n];
     if (s.commas >= 10) return;
     const double ld = LinkDensity(n);
     const int p = s.paragraphs, img = s.images, li = static_cast<int>(s.items) - 100;
-    const bool remove =
-        (img > 1 && p < img * 0.5) || (!list && li > p) || (static_cast<int>(s.inputs) > p / 3) ||
-        (!list && s.text < 25 && (img == 0 || img > 2)) ||
-        (!list && weight < 25 && ld > 0.2) || (weight >= 25 && ld > 0.5) ||
-        (s.embeds == 1 && s.text < 75) || s.embeds > 1 || (list && ld > 0.5);
+    const bool remove = (img > 1 && p < img * 0.5) || (!list && li > p) ||
+                        (static_cast<int>(s.inputs) > p / 3) ||
+                        (!list && s.text < 25 && (img == 0 || img > 2)) ||
+                        (!list && weight < 25 && ld > 0.2) || (weight >= 25 && ld > 0.5) ||
+                        (s.embeds == 1 && s.text < 75) || s.embeds > 1 || (list && ld > 0.5);
     if (remove) Drop(n);
   }
 
@@ -511,8 +600,8 @@ class Extractor {
     if (CountWords(block) > 4) return false;
     std::string lower = AsciiLower(block);
     static constexpr std::array<std::string_view, 14> kStarts = {
-        "advert", "comments", "read more", "more:", "share", "related", "photo:", "image:",
-        "credit:", "updated", "published", "sponsored", "loading", "click here"};
+        "advert", "comments", "read more", "more:",     "share",     "related", "photo:",
+        "image:", "credit:",  "updated",   "published", "sponsored", "loading", "click here"};
     for (std::string_view s : kStarts) {
       if (StartsWith(lower, s)) return true;
     }
@@ -573,8 +662,8 @@ class Extractor {
 std::string ExtractMainText(const HtmlTree& tree, const std::string& title) {
   if (tree.nodes.size() < 2) return {};
   std::string best;
-  for (Flags flags : {Flags{}, Flags{false, true, true}, Flags{false, false, true},
-                      Flags{false, false, false}}) {
+  for (Flags flags :
+       {Flags{}, Flags{false, true, true}, Flags{false, false, true}, Flags{false, false, false}}) {
     std::string text = Extractor(tree, title, flags).Run();
     if (text.size() > best.size()) best = std::move(text);
     if (best.size() >= kMinArticleChars) break;

@@ -38,7 +38,8 @@ TEST(MainText, KeepsArticleParagraphsInOrder) {
 TEST(MainText, DropsNavigationHeaderFooterAndAside) {
   std::string text = Extract(
       "<header><a href=/>Estvik Tidings</a></header><nav><ul><li><a href=/a>Home</a></li>"
-      "<li><a href=/b>Sport</a></li></ul></nav><article>" + std::string(kArticle) +
+      "<li><a href=/b>Sport</a></li></ul></nav><article>" +
+      std::string(kArticle) +
       "</article><aside><p>Also on our site: a long piece about the ferry timetable that "
       "nobody asked for, with commas, many commas, and more.</p></aside>"
       "<footer><p>Copyright Estvik Tidings, all rights reserved, since 1901.</p></footer>");
@@ -67,7 +68,8 @@ TEST(MainText, DropsCommentsCookieBannersShareBarsAndRelatedLinks) {
 TEST(MainText, DropsFiguresCaptionsAndCredits) {
   std::string text = Extract(
       "<div class=story><figure><img src=a.jpg><figcaption>The north mole at dusk. "
-      "Photo: K. Berg</figcaption></figure>" + std::string(kArticle) + "</div>");
+      "Photo: K. Berg</figcaption></figure>" +
+      std::string(kArticle) + "</div>");
   EXPECT_FALSE(Has(text, "north mole at dusk"));
   EXPECT_FALSE(Has(text, "K. Berg"));
 }
@@ -110,8 +112,8 @@ TEST(MainText, DropsShortBoilerplateLinesAndLinkOnlyParagraphs) {
 TEST(MainText, ArticleNestedInAnUnclosedButtonIsKept) {
   // An unclosed <div> inside a <button> keeps libxml2 from closing the button, so the whole
   // article lands inside it; the button rule must not drop the article with it.
-  std::string text = Extract("<button><div>Menu</button><div class=story>" +
-                             std::string(kArticle) + "</div>");
+  std::string text =
+      Extract("<button><div>Menu</button><div class=story>" + std::string(kArticle) + "</div>");
   EXPECT_TRUE(Has(text, "harbour board"));
 }
 
@@ -135,8 +137,9 @@ TEST(MainText, NegativelyNamedWrapperOfMuchOfTheArticleIsKept) {
   // A page builder's "widget" wrapper, its paragraphs nested too deep to score it.
   std::string deep_part = "<div class=media-widget><div><div><div><div><div>";
   for (int i = 0; i < 3; ++i) {
-    deep_part += "<p>The second half of the article goes on here, at length, about the tides, "
-                 "the money, the fishermen, and the board's plans for the spring.</p>";
+    deep_part +=
+        "<p>The second half of the article goes on here, at length, about the tides, "
+        "the money, the fishermen, and the board's plans for the spring.</p>";
   }
   deep_part += "</div></div></div></div></div></div>";
   std::string text = Extract("<div class=story>" + std::string(kArticle) + deep_part + "</div>");
@@ -148,8 +151,8 @@ TEST(MainText, LinkHeavyTeaserListsAreNotPulledIn) {
   std::string teasers = "<div class=more>";
   for (int i = 0; i < 6; ++i) {
     teasers += "<div class=card><a href=/t" + std::to_string(i) +
-               ">A teaser headline about something else entirely, number " +
-               std::to_string(i) + "</a></div>";
+               ">A teaser headline about something else entirely, number " + std::to_string(i) +
+               "</a></div>";
   }
   teasers += "</div>";
   std::string text = Extract("<div class=page><div class=story>" + std::string(kArticle) +

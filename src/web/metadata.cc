@@ -104,10 +104,18 @@ std::string Key(std::string_view text) {
 // ---- JSON-LD ----------------------------------------------------------------------------
 
 bool IsArticleType(const Json& type) {
-  static constexpr std::array<std::string_view, 12> kTypes = {
-      "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-      "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "TechArticle",
-      "ScholarlyArticle", "LiveBlogPosting", "Report"};
+  static constexpr std::array<std::string_view, 12> kTypes = {"Article",
+                                                              "NewsArticle",
+                                                              "BlogPosting",
+                                                              "ReportageNewsArticle",
+                                                              "AnalysisNewsArticle",
+                                                              "OpinionNewsArticle",
+                                                              "BackgroundNewsArticle",
+                                                              "ReviewNewsArticle",
+                                                              "TechArticle",
+                                                              "ScholarlyArticle",
+                                                              "LiveBlogPosting",
+                                                              "Report"};
   if (type.is_array()) {
     for (const Json& t : type) {
       if (IsArticleType(t)) return true;
@@ -242,8 +250,7 @@ JsonLd ReadJsonLd(const HtmlTree& tree) {
         ld.other_date = JsonString(*d);
       }
       if (fallback_publisher.empty() && type->is_string() &&
-                 (*type == "Organization" || *type == "NewsMediaOrganization" ||
-                  *type == "WebSite")) {
+          (*type == "Organization" || *type == "NewsMediaOrganization" || *type == "WebSite")) {
         if (auto name = o->find("name"); name != o->end()) fallback_publisher = JsonString(*name);
       }
     }
@@ -318,8 +325,8 @@ bool ParseWordDate(std::string_view text, std::string* iso, int64_t* seconds);
 
 // Separators between a headline and a site name. ": " only marks a site-name prefix that the
 // page names elsewhere ("Outlet Blog: Headline"): headlines use colons too.
-constexpr std::array<std::string_view, 9> kTitleSeparators = {" | ", " - ", " – ", " — ", " :: ",
-                                                              " · ", " • ", " » ", ": "};
+constexpr std::array<std::string_view, 9> kTitleSeparators = {
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", ": "};
 
 // `title` cut at its separators ("A | B - C" -> A, B, C), trimmed; `colon` also cuts at ": ".
 std::vector<std::string> TitleParts(std::string_view title, bool colon) {
@@ -394,8 +401,7 @@ bool IsSiteHeading(const std::string& h1, const std::vector<std::string>& titles
   for (const std::string& t : titles) {
     std::vector<std::string> parts = TitleParts(t, /*colon=*/true);
     if (parts.size() < 2) continue;
-    if (Key(parts.back()) == key &&
-        CountWords(JoinParts(t, parts, 0, parts.size() - 1)) >= words) {
+    if (Key(parts.back()) == key && CountWords(JoinParts(t, parts, 0, parts.size() - 1)) >= words) {
       return true;
     }
     if (Key(parts.front()) != key) continue;
@@ -540,9 +546,8 @@ std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaM
   // not a title (and would make the comparisons below quadratic on a hostile page).
   constexpr size_t kMaxTitleBytes = 2000;
   std::vector<std::string> titles;
-  for (std::string t : {declared, FirstMeta(meta, {"og:title"}),
-                        FirstMeta(meta, {"twitter:title"}), Microdata(tree, "headline"),
-                        page_title}) {
+  for (std::string t : {declared, FirstMeta(meta, {"og:title"}), FirstMeta(meta, {"twitter:title"}),
+                        Microdata(tree, "headline"), page_title}) {
     if (!t.empty() && t.size() <= kMaxTitleBytes &&
         std::find(titles.begin(), titles.end(), t) == titles.end()) {
       titles.push_back(std::move(t));
@@ -617,8 +622,7 @@ std::string VisibleByline(const HtmlTree& tree) {
     if (!byline) continue;
     std::string a = CleanAuthor(TextOf(tree, n));
     size_t words = CountWords(a);
-    if (words == 0 || words > kMaxWords ||
-        a.find_first_of("0123456789|@") != std::string::npos) {
+    if (words == 0 || words > kMaxWords || a.find_first_of("0123456789|@") != std::string::npos) {
       continue;
     }
     return a;
@@ -627,11 +631,11 @@ std::string VisibleByline(const HtmlTree& tree) {
 }
 
 std::string ChooseAuthor(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta) {
-  for (std::string a : {ld.author,
-                        FirstMeta(meta, {"author", "article:author", "parsely-author",
-                                         "sailthru.author", "dc.creator", "dcterms.creator",
-                                         "byl", "citation_author"}),
-                        Microdata(tree, "author"), Microdata(tree, "creator")}) {
+  for (std::string a :
+       {ld.author,
+        FirstMeta(meta, {"author", "article:author", "parsely-author", "sailthru.author",
+                         "dc.creator", "dcterms.creator", "byl", "citation_author"}),
+        Microdata(tree, "author"), Microdata(tree, "creator")}) {
     a = CleanAuthor(a);
     if (!a.empty()) return a;
   }
@@ -658,7 +662,8 @@ std::string DateFromUrl(std::string_view url) {
       return true;
     };
     if (digits(0, 4) && s.size() >= 10 && (s[4] == '/' || s[4] == '-') && digits(5, 2) &&
-        s[7] == s[4] && digits(8, 2) && (s.size() == 10 || !isdigit(static_cast<unsigned char>(s[10])))) {
+        s[7] == s[4] && digits(8, 2) &&
+        (s.size() == 10 || !isdigit(static_cast<unsigned char>(s[10])))) {
       std::string d = std::string(s.substr(0, 4)) + "-" + std::string(s.substr(5, 2)) + "-" +
                       std::string(s.substr(8, 2));
       if (ParseIso8601(d).ok()) return d;
@@ -666,7 +671,6 @@ std::string DateFromUrl(std::string_view url) {
   }
   return {};
 }
-
 
 // Node index of the page's headline <h1>, 0 when there is none.
 uint32_t HeadlineNode(const HtmlTree& tree) {
@@ -732,15 +736,29 @@ std::string OtherPublishMeta(const MetaMap& meta) {
 
 std::string ChooseDate(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta,
                        const std::string& url) {
-  std::vector<std::string> candidates = {
-      ld.date,
-      FirstMeta(meta, {"article:published_time", "og:article:published_time",
-                       "article:published", "datepublished", "pubdate", "publishdate",
-                       "publish-date", "publish_date", "published_time", "parsely-pub-date",
-                       "sailthru.date", "dc.date.issued", "dc.date", "dcterms.date",
-                       "dcterms.created", "dcterms.issued", "citation_publication_date",
-                       "date", "article.published", "og:published_time", "release_date"}),
-      Microdata(tree, "datepublished")};
+  std::vector<std::string> candidates = {ld.date,
+                                         FirstMeta(meta, {"article:published_time",
+                                                          "og:article:published_time",
+                                                          "article:published",
+                                                          "datepublished",
+                                                          "pubdate",
+                                                          "publishdate",
+                                                          "publish-date",
+                                                          "publish_date",
+                                                          "published_time",
+                                                          "parsely-pub-date",
+                                                          "sailthru.date",
+                                                          "dc.date.issued",
+                                                          "dc.date",
+                                                          "dcterms.date",
+                                                          "dcterms.created",
+                                                          "dcterms.issued",
+                                                          "citation_publication_date",
+                                                          "date",
+                                                          "article.published",
+                                                          "og:published_time",
+                                                          "release_date"}),
+                                         Microdata(tree, "datepublished")};
   for (uint32_t n = 1; n < tree.nodes.size() && candidates.size() < 4; ++n) {
     const HtmlNode& node = tree.nodes[n];
     if (node.tag == Tag::kTime && !node.Attr("datetime").empty()) {
@@ -861,7 +879,8 @@ bool ParseWordDate(std::string_view text, std::string* iso, int64_t* seconds) {
     // "4th", "1st": the ordinal suffix goes.
     if (word.size() >= 3 && word.size() <= 4 && isdigit(static_cast<unsigned char>(word[0]))) {
       std::string suffix = AsciiLower(word.substr(word.size() - 2));
-      if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") word.resize(word.size() - 2);
+      if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")
+        word.resize(word.size() - 2);
     }
     if (int m = MonthFromName(word); m != 0 && month == 0 && !isdigit(word[0])) {
       month = m;
@@ -869,16 +888,18 @@ bool ParseWordDate(std::string_view text, std::string* iso, int64_t* seconds) {
       clock = word;
     } else if (isdigit(static_cast<unsigned char>(word[0]))) {
       int v = atoi(word.c_str());
-      if (word.size() == 4 && year == 0) year = v;
-      else if (word.size() <= 2 && day == 0 && v >= 1 && v <= 31) day = v;
+      if (word.size() == 4 && year == 0)
+        year = v;
+      else if (word.size() <= 2 && day == 0 && v >= 1 && v <= 31)
+        day = v;
     }
   }
   if (day == 0 || month == 0 || year < 1900) return false;
   char buf[32];
   snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   std::string date = buf;
-  bool with_clock = clock.size() >= 5 && (Contains(text, "GMT") || Contains(text, "UTC") ||
-                                          Contains(text, "+0000"));
+  bool with_clock = clock.size() >= 5 &&
+                    (Contains(text, "GMT") || Contains(text, "UTC") || Contains(text, "+0000"));
   std::string full = with_clock ? date + "T" + clock + "Z" : date;
   Result<int64_t> t = ParseIso8601(full);
   if (!t.ok()) return false;
@@ -933,17 +954,18 @@ PageMetadata ExtractMetadata(const HtmlTree& tree, const PageHints& hints) {
     std::string og = FirstMeta(meta, {"og:url"});
     m.url = !og.empty() ? og : !hints.url.empty() ? hints.url : m.url;
   }
-  m.site_name = FirstMeta(meta, {"og:site_name", "application-name", "publisher",
-                                 "dc.publisher", "twitter:site"});
+  m.site_name = FirstMeta(
+      meta, {"og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"});
   if (m.site_name.empty()) m.site_name = ld.publisher;
   if (StartsWith(m.site_name, "@")) m.site_name.erase(0, 1);
   if (m.site_name.empty()) m.site_name = HostOf(m.url.empty() ? hints.url : m.url);
   m.title = ChooseTitle(tree, ld, meta, m.site_name, HostOf(m.url.empty() ? hints.url : m.url));
   m.author = ChooseAuthor(tree, ld, meta);
-  if (uint32_t html = FirstTag(tree, Tag::kHtml)) m.lang = NormaliseLang(tree.nodes[html].Attr("lang"));
+  if (uint32_t html = FirstTag(tree, Tag::kHtml))
+    m.lang = NormaliseLang(tree.nodes[html].Attr("lang"));
   if (m.lang.empty()) {
-    m.lang = NormaliseLang(FirstMeta(meta, {"content-language", "og:locale", "dc.language",
-                                            "language"}));
+    m.lang = NormaliseLang(
+        FirstMeta(meta, {"content-language", "og:locale", "dc.language", "language"}));
   }
   if (m.lang.empty()) m.lang = NormaliseLang(ld.lang);
   std::string date = ChooseDate(tree, ld, meta, m.url.empty() ? hints.url : m.url);

@@ -24,10 +24,10 @@ struct PageHints {
 
 struct PageMetadata {
   std::string title;
-  std::string author;     // several authors joined by ", "
+  std::string author;  // several authors joined by ", "
   std::string site_name;
-  std::string url;        // canonical URL, else og:url, else the crawl's URL
-  std::string lang;       // ISO 639 primary subtag, lower case ("en")
+  std::string url;   // canonical URL, else og:url, else the crawl's URL
+  std::string lang;  // ISO 639 primary subtag, lower case ("en")
   // Publication time as the page states it, ISO 8601 ("2025-09-04T08:00:00-04:00", or a bare
   // "2025-09-04" when the page gives only a day), and the same instant in seconds since the
   // epoch (UTC; a bare day is its midnight UTC).

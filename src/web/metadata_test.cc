@@ -90,38 +90,41 @@ TEST(Metadata, PrintedDateNearTheHeadline) {
                 .published_text,
             "2025-09-04");
   // Above the headline, and day-first with dots.
-  EXPECT_EQ(Meta("<body><div>23.07.2025</div><h1>Mole vote</h1><p>Body.</p></body>")
-                .published_text,
+  EXPECT_EQ(Meta("<body><div>23.07.2025</div><h1>Mole vote</h1><p>Body.</p></body>").published_text,
             "2025-07-23");
   // A sentence mentioning a date is not a dateline.
   EXPECT_EQ(Meta("<body><h1>Mole vote</h1><p>The board, which first met on March 3, 2019 to "
                  "discuss the mole, voted again this week.</p></body>")
                 .published_text,
             "");
-  EXPECT_EQ(Meta("<body><h1>Mole vote</h1><span class=author-name>Ilse Varnes</span></body>")
-                .author,
-            "Ilse Varnes");
+  EXPECT_EQ(
+      Meta("<body><h1>Mole vote</h1><span class=author-name>Ilse Varnes</span></body>").author,
+      "Ilse Varnes");
 }
 
 TEST(Metadata, LogoHeadlineNamingTheSiteIsSkipped) {
   // The site's name is the part of <title> beside the headline, repeated by a logo <h1>.
   EXPECT_EQ(Meta(R"(<head><title>Mole vote passes after a long night - Estvik Tidings</title>
       </head><body><h1>Estvik Tidings</h1><h1>Mole vote passes after a long night</h1>
-      <p>x</p></body>)").title,
+      <p>x</p></body>)")
+                .title,
             "Mole vote passes after a long night");
   // A site-name prefix joined by a colon, when another title gives the rest.
   EXPECT_EQ(Meta(R"(<head><title>Harbour Notes: Rebuilding the north mole</title>
       <meta property="og:title" content="Rebuilding the north mole"></head>
-      <body><h1>Harbour Notes</h1><p>x</p></body>)").title,
+      <body><h1>Harbour Notes</h1><p>x</p></body>)")
+                .title,
             "Rebuilding the north mole");
   // The name og:site_name declares, as the only <h1>.
   EXPECT_EQ(Meta(R"(<head><meta property="og:site_name" content="Estvik Tidings">
       <meta property="og:title" content="Ferry fares rise again in the spring"></head>
-      <body><h1>Estvik Tidings</h1><p>x</p></body>)").title,
+      <body><h1>Estvik Tidings</h1><p>x</p></body>)")
+                .title,
             "Ferry fares rise again in the spring");
   // But a headline that <title> starts with stays the headline.
   EXPECT_EQ(Meta(R"(<head><title>Ferry fares rise - Estvik Tidings</title></head>
-      <body><h1>Ferry fares rise</h1></body>)").title,
+      <body><h1>Ferry fares rise</h1></body>)")
+                .title,
             "Ferry fares rise");
 }
 
@@ -141,12 +144,15 @@ TEST(Metadata, AmongSeveralHeadlinesTheOneADeclaredTitleAgreesWith) {
   const char* kCta = R"(<body><h1>Do you want more visitors?</h1><article>
       <h1>Ferry fares rise for the third year</h1><p>x</p></article><h1>0 Comments</h1>)";
   EXPECT_EQ(Meta(std::string(R"(<head><meta property="og:title" content="Ferry fares rise for
-      the third year"></head>)") + kCta).title,
+      the third year"></head>)") +
+                 kCta)
+                .title,
             "Ferry fares rise for the third year");
   // Several <h1>s, none agreeing: the declared title.
   EXPECT_EQ(Meta(R"(<head><meta property="og:title" content="Harbour board approves the new
       ferry fares"></head><body><h1>Do you want more visitors?</h1><h1>Fares, explained</h1>
-      </body>)").title,
+      </body>)")
+                .title,
             "Harbour board approves the new ferry fares");
 }
 
@@ -162,19 +168,23 @@ TEST(Metadata, OnlyTheFirst32HeadlinesAreLookedAt) {
 TEST(Metadata, HeadlineWithoutItsGluedDatelineOrSiteName) {
   // A dateline inside the <h1>: the declared title it holds.
   EXPECT_EQ(Meta(R"(<head><title>Rebuilding the north mole | Per's notes</title></head>
-      <body><h1><span>Mar 3 2026</span> Rebuilding the north mole</h1></body>)").title,
+      <body><h1><span>Mar 3 2026</span> Rebuilding the north mole</h1></body>)")
+                .title,
             "Rebuilding the north mole");
   EXPECT_EQ(Meta(R"(<head><meta property="og:title" content="Ferry fares rise for the third
       year"></head><body><h1>Ferry fares rise for the third year <small>Posted on March 4,
-      2026 by tidings</small></h1></body>)").title,
+      2026 by tidings</small></h1></body>)")
+                .title,
             "Ferry fares rise for the third year");
   // Something else glued on is part of the headline.
   EXPECT_EQ(Meta(R"(<head><title>Ferry fares rise for the third year</title></head>
-      <body><h1>Ferry fares rise for the third year: what it costs</h1></body>)").title,
+      <body><h1>Ferry fares rise for the third year: what it costs</h1></body>)")
+                .title,
             "Ferry fares rise for the third year: what it costs");
   // The site's name as the last part of the <h1>.
   EXPECT_EQ(Meta(R"(<head><meta property="og:site_name" content="Estvik Tidings"></head>
-      <body><h1>Ferry fares rise again – Estvik Tidings</h1></body>)").title,
+      <body><h1>Ferry fares rise again – Estvik Tidings</h1></body>)")
+                .title,
             "Ferry fares rise again");
   // A later <h1> that is the whole first part of <title>.
   EXPECT_EQ(Meta(R"(<head><title>Mole, Vote, and Rebuild - The Estvik Harbour Board Pages
@@ -198,23 +208,29 @@ TEST(Metadata, LessUsualPublicationDates) {
             "2026-02-11T09:00:00+00:00");
   // A <meta> whose name says "publish".
   EXPECT_EQ(Meta(R"(<head><meta name="page-published-date" content="2026-02-12"></head>
-      <body><h1>Mole vote</h1></body>)").published_text,
+      <body><h1>Mole vote</h1></body>)")
+                .published_text,
             "2026-02-12");
   // An ISO date printed as is under the headline.
   EXPECT_EQ(Meta("<body><h1>Mole vote</h1><p><span>2026-02-13T08:10+01:00</span></p>"
-                 "<p>Body.</p></body>").published_text.substr(0, 10),
+                 "<p>Body.</p></body>")
+                .published_text.substr(0, 10),
             "2026-02-13");
   // Not the modification date: a page may be much older than its last change.
   EXPECT_EQ(Meta(R"(<head><meta property="article:modified_time" content="2026-02-14T10:00:00Z">
-      </head><body><h1>Mole vote</h1></body>)").published_text,
+      </head><body><h1>Mole vote</h1></body>)")
+                .published_text,
             "");
 }
 
 TEST(Metadata, MalformedOrDeepJsonLdIsIgnored) {
   std::string deep(200, '[');
-  PageMetadata m = Meta("<script type=application/ld+json>{\"headline\": </script>"
-                        "<script type=application/ld+json>" + deep + "</script>"
-                        "<h1>Still here</h1>");
+  PageMetadata m = Meta(
+      "<script type=application/ld+json>{\"headline\": </script>"
+      "<script type=application/ld+json>" +
+      deep +
+      "</script>"
+      "<h1>Still here</h1>");
   EXPECT_EQ(m.title, "Still here");
 }
 

@@ -29,8 +29,7 @@ inline std::string WarcRecordText(const std::string& type, const std::string& id
                                   const std::string& date = "2026-03-04T10:00:00Z") {
   return "WARC/1.1\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:" + id +
          ">\r\nWARC-Target-URI: https://tidings.example/" + id + "\r\nWARC-Date: " + date +
-         "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block +
-         "\r\n\r\n";
+         "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
 }
 
 }  // namespace parallax

@@ -52,7 +52,8 @@ bool SplitHeaders(std::string_view text, std::vector<std::pair<std::string, std:
     }
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;  // tolerated, as warcio does
-    out->emplace_back(Lower(Trim(line.substr(0, colon))), std::string(Trim(line.substr(colon + 1))));
+    out->emplace_back(Lower(Trim(line.substr(0, colon))),
+                      std::string(Trim(line.substr(colon + 1))));
   }
   return false;
 }
@@ -70,7 +71,7 @@ bool ParseSize(std::string_view s, int base, uint64_t* out) {
   if (s.empty() || s.size() > 18) return false;
   uint64_t v = 0;
   for (char c : s) {
-    int d = c >= '0' && c <= '9' ? c - '0'
+    int d = c >= '0' && c <= '9'                 ? c - '0'
             : base == 16 && c >= 'a' && c <= 'f' ? c - 'a' + 10
             : base == 16 && c >= 'A' && c <= 'F' ? c - 'A' + 10
                                                  : -1;
@@ -98,8 +99,7 @@ Result<std::string> Inflate(std::string_view in, size_t limit, bool raw, bool st
     out.append(buf, sizeof buf - zs.avail_out);
     if (out.size() > limit) {
       inflateEnd(&zs);
-      return ResourceExhausted("decompressed body larger than " + std::to_string(limit) +
-                               " bytes");
+      return ResourceExhausted("decompressed body larger than " + std::to_string(limit) + " bytes");
     }
     if (rc == Z_BUF_ERROR && zs.avail_in == 0) break;  // truncated: keep what inflated
   }
@@ -262,7 +262,8 @@ class WarcReader::Impl {
         return true;
       }
       if (need_more && !eof_ && s.code() != StatusCode::kResourceExhausted) {
-        want = std::max(want * 2, std::min<size_t>(skip_, budget_.max_record_bytes + kMaxHeaderBytes));
+        want =
+            std::max(want * 2, std::min<size_t>(skip_, budget_.max_record_bytes + kMaxHeaderBytes));
         continue;
       }
       if (s.code() == StatusCode::kResourceExhausted) {
@@ -310,11 +311,11 @@ class WarcReader::Impl {
     Status s = ParseRecord(std::string_view(member_).substr(member_pos_), r, &used, &need_more);
     if (!s.ok()) {
       member_pos_ = member_.size();  // the rest of this member is lost; next member next
-      return Located(*r, member_too_large_ ? ResourceExhausted(
-                                                 "record larger than " +
-                                                 std::to_string(budget_.max_record_bytes) +
-                                                 " bytes")
-                                           : s);
+      return Located(*r,
+                     member_too_large_
+                         ? ResourceExhausted("record larger than " +
+                                             std::to_string(budget_.max_record_bytes) + " bytes")
+                         : s);
     }
     member_pos_ += used;
     return true;

@@ -143,9 +143,10 @@ TEST(Http, ChunkedAndGzipEncodedBody) {
   std::string gz = Gzip(body);
   char size[16];
   snprintf(size, sizeof size, "%zx", gz.size());
-  std::string block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n"
-                      "Content-Encoding: gzip\r\n\r\n" + std::string(size) + "\r\n" + gz +
-                      "\r\n0\r\n\r\n";
+  std::string block =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n"
+      "Content-Encoding: gzip\r\n\r\n" +
+      std::string(size) + "\r\n" + gz + "\r\n0\r\n\r\n";
   auto r = ParseHttpResponse(block, 1 << 20);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->status, 200);
@@ -160,9 +161,8 @@ TEST(Http, Errors) {
   EXPECT_EQ(br.status().message(), "unsupported Content-Encoding: br");
   auto big = ParseHttpResponse("HTTP/1.1 200 OK\r\n\r\n" + std::string(200, 'x'), 100);
   EXPECT_EQ(big.status().code(), StatusCode::kResourceExhausted);
-  auto bomb = ParseHttpResponse("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" +
-                                    Gzip(std::string(1 << 20, 'a')),
-                                1000);
+  auto bomb = ParseHttpResponse(
+      "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + Gzip(std::string(1 << 20, 'a')), 1000);
   EXPECT_EQ(bomb.status().code(), StatusCode::kResourceExhausted);
 }
 
