@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
         if (ids.insert(a.id).second && !a.text.empty())
           articles.push_back(std::move(a));  // a text once
       },
-      [](Rejection) {});
+      [](const Rejection&) {});
   std::vector<ArticleFeatures> features = FeaturesOf(articles);
   std::map<uint64_t, uint32_t> df;
   for (const ArticleFeatures& f : features) {

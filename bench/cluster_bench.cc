@@ -6,7 +6,7 @@
 // Prints articles/s over the whole run, the time per article over the first and the last
 // 10,000 articles, live stories at the end and peak RSS. Run through bench/run_cluster_bench.sh.
 #include <sys/resource.h>
-#include <time.h>
+#include <ctime>
 
 #include <algorithm>
 #include <chrono>
@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
   std::vector<Article> articles;
   ReadInputs(
       {input}, ReadOptions{}, [&](Article a) { articles.push_back(std::move(a)); },
-      [](Rejection) {});
+      [](const Rejection&) {});
   SortForReplay(articles);
   size_t bytes = 0;
   for (const Article& a : articles) bytes += a.title.size() + a.text.size();

@@ -62,7 +62,7 @@ Set Load(const std::string& path) {
   std::vector<Article> articles;
   ReadInputs(
       {path}, ReadOptions{}, [&](Article a) { articles.push_back(std::move(a)); },
-      [&](Rejection r) { std::cerr << "rejected " << r.input << ": " << r.error << "\n"; });
+      [&](const Rejection& r) { std::cerr << "rejected " << r.input << ": " << r.error << "\n"; });
   SortForReplay(articles);
   Set set{path, {}};
   std::vector<ArticleFeatures> features = FeaturesOf(articles);
@@ -92,7 +92,9 @@ Pairs LoadPairs(const std::string& dir) {
     ReadInputs(
         {(c / "a.txt").string(), (c / "b.txt").string()}, ReadOptions{},
         [&](Article a) { articles.push_back(std::move(a)); },
-        [&](Rejection r) { std::cerr << "rejected " << r.input << ": " << r.error << "\n"; });
+        [&](const Rejection& r) {
+          std::cerr << "rejected " << r.input << ": " << r.error << "\n";
+        });
     if (articles.size() - before != 2) articles.resize(before);
   }
   std::vector<ArticleFeatures> f = FeaturesOf(articles);
@@ -292,7 +294,7 @@ int main(int argc, char** argv) {
     } else if (a == "--top" && i + 1 < argc) {
       kTrainCandidates = std::stoul(argv[++i]);
     } else if (a == "--pairs" && i + 1 < argc) {
-      pairs_dirs.push_back(argv[++i]);
+      pairs_dirs.emplace_back(argv[++i]);
     } else if (a == "--headline-shift" && i + 1 < argc) {
       headline_shift = std::stod(argv[++i]);
     } else if (a == "--merge" && i + 1 < argc) {
@@ -312,8 +314,10 @@ int main(int argc, char** argv) {
   }
   set_print_string_function(Silence);
   std::vector<Set> sets;
+  sets.reserve(paths.size());
   for (const std::string& p : paths) sets.push_back(Load(p));
   std::vector<Pairs> pairs;
+  pairs.reserve(pairs_dirs.size());
   for (const std::string& p : pairs_dirs) pairs.push_back(LoadPairs(p));
 
   if (!eval_thresholds.empty()) {

@@ -15,7 +15,7 @@
 #include <sys/resource.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
-#include <time.h>
+#include <ctime>
 
 #include <chrono>
 #include <cstdio>
@@ -190,7 +190,7 @@ int Run(const Flags& f) {
     window_index += c2 - c1;
     done += n;
     if (done >= next_report || done == f.articles) {
-      const double w = static_cast<double>(done - window_start);
+      const auto w = static_cast<double>(done - window_start);
       const double per_core = w / (window_sig + window_index);
       std::printf("%12zu %12zu %12.2f %14.2f %14.0f %12zu\n", done, index.size(),
                   window_sig / w * 1e6, window_index / w * 1e6, per_core,
@@ -201,7 +201,7 @@ int Run(const Flags& f) {
       next_report *= 10;
     }
   }
-  const double n = static_cast<double>(f.articles);
+  const auto n = static_cast<double>(f.articles);
   std::printf("\n%zu articles, %.1f MB of text (%.0f bytes/article), threads %d\n", f.articles,
               static_cast<double>(text_bytes) / 1e6, static_cast<double>(text_bytes) / n,
               f.threads);

@@ -44,6 +44,7 @@ void BM_FindOrAdd(benchmark::State& state) {
     index.Add(std::to_string(i), ComputeSignature(Text(rng, 600), {}));
   // Distinct new texts (each is indexed as an original), as many as the iterations.
   std::vector<Signature> queries;
+  queries.reserve(kQueries);
   for (int i = 0; i < kQueries; ++i) queries.push_back(ComputeSignature(Text(rng, 5000), {}));
   size_t i = 0;
   for (auto _ : state) {

@@ -50,7 +50,7 @@ bool Load(const std::string& root) {
     bool ok = true;
     ReadInputs(
         {dir.string()}, ReadOptions{}, [&](Article a) { story->articles.push_back(std::move(a)); },
-        [&](Rejection r) {
+        [&](const Rejection& r) {
           std::fprintf(stderr, "digest_bench: %s: %s\n", r.input.c_str(), r.error.c_str());
           ok = false;
         });

@@ -51,7 +51,7 @@ struct Page {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int Main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr, "usage: extract_bench DIR [--rounds N] [--out DIR] [--meta FILE]\n");
     return 2;
@@ -146,4 +146,17 @@ int main(int argc, char** argv) {
   bool ok = failed == 0 && empty * 20 <= pages.size();
   if (!ok) std::fprintf(stderr, "extract_bench: check failed (failed or >5%% empty pages)\n");
   return ok ? 0 : 1;
+}
+
+// An exception that escapes (out of memory, a library's) ends the run with a message, not an
+// abort.
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "extract_bench: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "extract_bench: unexpected exception\n");
+  }
+  return 1;
 }

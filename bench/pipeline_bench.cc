@@ -41,8 +41,9 @@ int main(int argc, char** argv) {
   parallax::Pipeline pipeline(options);
   for (size_t i = 0; i < all.size(); i += 2048) {
     std::vector<parallax::Article> batch(
-        std::make_move_iterator(all.begin() + i),
-        std::make_move_iterator(all.begin() + std::min(all.size(), i + 2048)));
+        std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(i)),
+        std::make_move_iterator(all.begin() +
+                                static_cast<std::ptrdiff_t>(std::min(all.size(), i + 2048))));
     pipeline.Add(std::move(batch));
   }
   parallax::Report report = pipeline.Finish();

@@ -66,7 +66,7 @@ inline std::vector<parallax::Article> ReplicatedCorpus(const std::string& corpus
       [&](parallax::Article a) {
         if (a.published) base.push_back(std::move(a));
       },
-      [&](parallax::Rejection) { ++rejected; });
+      [&](const parallax::Rejection&) { ++rejected; });
   *bytes = 0;
   *base_size = base.size();
   if (base.empty() || rejected) return {};

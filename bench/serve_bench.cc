@@ -13,9 +13,9 @@
 //     first acknowledged batch; after each restart every article acknowledged so far must be
 //     there in the story it was acknowledged with. Check: 0 acknowledged articles lost or moved.
 #include <httplib.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <nlohmann/json.hpp>
 
@@ -230,7 +230,7 @@ int Crash(const Flags& f) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int Main(int argc, char** argv) {
   Flags f;
   if (argc > 1) f.mode = argv[1];
   for (int i = 2; i + 1 < argc; i += 2) {
@@ -261,4 +261,17 @@ int main(int argc, char** argv) {
   if (f.mode == "ingest") return Ingest(f);
   if (f.mode == "crash") return Crash(f);
   return std::fprintf(stderr, "serve_bench: mode is ingest or crash\n"), 2;
+}
+
+// An exception that escapes (out of memory, a library's) ends the run with a message, not an
+// abort.
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "serve_bench: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "serve_bench: unexpected exception\n");
+  }
+  return 1;
 }

@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   parallax::Result<std::unique_ptr<parallax::Store>> store = parallax::Store::Open(path, options);
   if (!store.ok()) return 0;
   size_t rows = 0;
-  (void)(*store)->Replay(16, [&rows](std::vector<parallax::StoredArticle> batch) {
+  (void)(*store)->Replay(16, [&rows](const std::vector<parallax::StoredArticle>& batch) {
     rows += batch.size();
     return rows < 10000 ? parallax::Status::Ok() : parallax::InvalidArgument("enough");
   });

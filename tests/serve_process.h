@@ -4,9 +4,9 @@
 #pragma once
 
 #include <httplib.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <cstdio>
 #include <regex>
@@ -28,6 +28,7 @@ class ServeProcess {
       std::vector<std::string> all{bin, "serve"};
       all.insert(all.end(), args.begin(), args.end());
       std::vector<char*> argv;
+      argv.reserve(all.size() + 1);
       for (std::string& a : all) argv.push_back(a.data());
       argv.push_back(nullptr);
       execv(bin.c_str(), argv.data());

@@ -3,9 +3,9 @@
 #include "serve_process.h"
 
 #include <httplib.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <gtest/gtest.h>
 
@@ -99,7 +99,7 @@ std::string JsonLines(const std::vector<Json>& items) {
 }
 
 Json Parse(const httplib::Result& r) {
-  if (!r) return Json();
+  if (!r) return {};
   return Json::parse(r->body, nullptr, false);
 }
 
@@ -324,6 +324,7 @@ TEST(Serve, RestartKeepsEveryArticleInItsStory) {
     ASSERT_GT(server.port(), 0);
     httplib::Client c = server.Client();
     std::vector<Json> batch;
+    batch.reserve(24);
     for (int i = 0; i < 24; ++i) batch.push_back(Article("r" + std::to_string(i), i % 4, i % 5, i));
     Json r = Parse(PostLines(c, batch));
     for (const Json& item : r["items"]) story_of[item["id"]] = item["story"];

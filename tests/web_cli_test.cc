@@ -57,8 +57,8 @@ std::string ToHtml(const json& a) {
   }
   const std::string outlet = Escape(a.value("outlet", "")), title = Escape(a.value("title", ""));
   return "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>" + title + " | " + outlet +
-         "</title><meta property=\"og:site_name\" content=\"" + outlet +
-         "\"><meta property=\"article:published_time\" content=\"" + a.value("published", "") +
+         R"(</title><meta property="og:site_name" content=")" + outlet +
+         R"("><meta property="article:published_time" content=")" + a.value("published", "") +
          "\"><link rel=canonical href=\"" + Escape(a.value("url", "")) +
          "\"></head><body><div class=cookie-banner><p>We use cookies to run this site, to "
          "measure it, and to show you offers you may like.</p><button>Accept</button></div>"

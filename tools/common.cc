@@ -106,7 +106,7 @@ int RunPerArticle(const std::vector<std::string>& inputs, const ReadOptions& rea
   std::vector<Rejection> rejected;
   ReadInputs(
       inputs, read,
-      [&](Article a) {
+      [&](const Article& a) {
         ++accepted;
         render(a, &out);
       },

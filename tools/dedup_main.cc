@@ -54,7 +54,7 @@ std::string Line(const Article& a, const DedupIndex& index, const std::optional<
   char jaccard[32];
   std::snprintf(jaccard, sizeof jaccard, "%.4f", m->jaccard);
   return "{\"id\":" + id + ",\"group\":" + original + ",\"duplicate_of\":" + nearest +
-         ",\"match\":\"" + (m->exact ? "exact" : "near") + "\",\"jaccard\":" + jaccard + "}\n";
+         R"(,"match":")" + (m->exact ? "exact" : "near") + R"(","jaccard":)" + jaccard + "}\n";
 }
 
 class Output {
@@ -92,7 +92,7 @@ std::thread StartReader(const DedupFlags& f,
             batch.push_back(std::move(a));
             if (batch.size() == kBatch) queue->push(std::exchange(batch, {}));
           },
-          [&](Rejection r) {
+          [&](const Rejection& r) {
             ++counts->rejected;
             std::lock_guard<std::mutex> lock(*stderr_mutex);
             std::cerr << "parallax: " << r.input << ": " << r.error << "\n";

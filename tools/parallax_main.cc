@@ -1,6 +1,7 @@
 // The parallax command line: one subcommand per file (digest_main.cc, clean_main.cc).
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <iostream>
 
 #include "analyze_main.h"
@@ -12,7 +13,7 @@
 #include "extract_main.h"
 #include "serve_main.h"
 
-int main(int argc, char** argv) {
+int Main(int argc, char** argv) {
   using namespace parallax::cli;
   CLI::App app{
       "parallax: news articles from many outlets in, stories out — each with a digest whose "
@@ -57,4 +58,17 @@ int main(int argc, char** argv) {
     return kExitFailure;
   }
   return kExitUsage;
+}
+
+// An exception that escapes (out of memory, a library's) ends the run with a message, not an
+// abort.
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "parallax: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "parallax: unexpected exception\n");
+  }
+  return parallax::cli::kExitFailure;
 }

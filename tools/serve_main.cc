@@ -1,7 +1,9 @@
 // `parallax serve`: the HTTP API, durable store and live web page (src/serve, docs/api.md).
 #include "serve_main.h"
 
-#include <signal.h>
+#include <unistd.h>
+
+#include <csignal>
 
 #include <atomic>
 #include <chrono>
@@ -94,7 +96,8 @@ int RunServe(ServeFlags& f) {
   listening_ended = true;
   if (stopper.joinable()) {
     // Listen returned without a signal (an error): wake the waiting thread.
-    pthread_kill(stopper.native_handle(), SIGTERM);
+    // (to the process: every thread blocks SIGTERM, so the waiting one takes it)
+    kill(getpid(), SIGTERM);
     stopper.join();
   }
   if (!s.ok()) {

@@ -83,13 +83,13 @@ struct ClusterOptions {
   double threshold = 0.5;
   // A story stops accepting articles after this long without a new one, seconds of stream
   // time (article timestamps). Default 3 days. Retired stories leave the index.
-  int64_t retire_after_seconds = 3 * 24 * 3600;
+  int64_t retire_after_seconds = int64_t{3} * 24 * 3600;
   // For undated input: a story retires after this many articles without a new one of its own.
   // Default 100,000.
   uint64_t retire_after_articles = 100000;
   // The odds that an article belongs to a story halve for every `half_life_seconds` between
   // it and the story's last article. Default 1 day.
-  int64_t half_life_seconds = 24 * 3600;
+  int64_t half_life_seconds = int64_t{24} * 3600;
   // Candidate stories scored per article (from the inverted index). Default 32.
   size_t max_candidates = 32;
   // Terms kept per story centroid (the rest are dropped). Default 200.

@@ -481,7 +481,7 @@ void ExtractDates(Document* doc) {
   if (doc->article->published) pub_day = FloorDiv(*doc->article->published, kSecondsPerDay);
   for (uint32_t si = 0; si < doc->sentences.size(); ++si) {
     DateScanner scanner(*doc, si, pub_day);
-    const uint32_t n = static_cast<uint32_t>(doc->sentences[si].words.size());
+    const auto n = static_cast<uint32_t>(doc->sentences[si].words.size());
     for (uint32_t i = 0; i < n;) i = scanner.ParseAt(i, &doc->dates);
   }
 }

@@ -190,7 +190,7 @@ bool EntityFinder::IsNameWord(const Sentence& s, uint32_t i) const {
 // the dot of an initial or abbreviation, a name particle ("bin", "van"), or "of"/"for"/"&"
 // inside organisation and place names ("Ministry of Defence", "Strait of Hormuz").
 bool EntityFinder::JoinsRun(const Sentence& s, uint32_t k, bool org_like) const {
-  const uint32_t n = static_cast<uint32_t>(s.words.size());
+  const auto n = static_cast<uint32_t>(s.words.size());
   if (k == 0 || k + 1 >= n) return false;
   const Word& w = s.words[k];
   const Word& prev = s.words[k - 1];
@@ -215,7 +215,7 @@ bool EntityFinder::JoinsRun(const Sentence& s, uint32_t k, bool org_like) const 
 
 void EntityFinder::ScanSentence(uint32_t si) {
   const Sentence& s = doc_.sentences[si];
-  const uint32_t n = static_cast<uint32_t>(s.words.size());
+  const auto n = static_cast<uint32_t>(s.words.size());
   if (IsTitleCase(s)) return ScanTitleCase(si);
   uint32_t i = 0;
   while (i < n) {
@@ -245,7 +245,7 @@ void EntityFinder::ScanSentence(uint32_t si) {
 // first (three words, "United Arab Emirates").
 void EntityFinder::ScanTitleCase(uint32_t si) {
   const Sentence& s = doc_.sentences[si];
-  const uint32_t n = static_cast<uint32_t>(s.words.size());
+  const auto n = static_cast<uint32_t>(s.words.size());
   for (uint32_t i = 0; i < n;) {
     uint32_t len = 3;
     for (; len > 0; --len) {
@@ -318,7 +318,7 @@ bool EntityFinder::SplitAtTitle(uint32_t si, uint32_t b, uint32_t e) {
   const Sentence& s = doc_.sentences[si];
   int r = -1;
   for (uint32_t k = b; k + 1 < e; ++k) {
-    if (s.words[k].kind == TokenKind::kWord && IsRoleNoun(s.words[k].norm)) r = k;
+    if (s.words[k].kind == TokenKind::kWord && IsRoleNoun(s.words[k].norm)) r = static_cast<int>(k);
   }
   if (r < 0) return false;
   // "Leeds General Infirmary": a title word that is also an adjective, inside a name.
@@ -334,7 +334,7 @@ bool EntityFinder::SplitAtTitle(uint32_t si, uint32_t b, uint32_t e) {
   if (p >= e || !LooksLikeName(s, p, e)) return false;
   // The title runs back over title words; an organisation keyword ends it unless it opens
   // the run ("Police Inspector Kari Nilsen", but "Foreign Ministry | Deputy Spokeswoman").
-  uint32_t c = static_cast<uint32_t>(r);
+  auto c = static_cast<uint32_t>(r);
   while (c > b && IsTitlePart(s.words[c - 1]) &&
          (c - 1 == b || !IsOrgKeyword(s.words[c - 1].norm))) {
     --c;
@@ -412,7 +412,7 @@ bool EntityFinder::LexiconType(const Sentence& s, uint32_t b, uint32_t e, const 
 // A title or honorific before the run ("envoy Paley", "Mr Patel"), a speech verb after it
 // ("Patel said") or before it ("said Patel"), or an appositive title after it.
 bool EntityFinder::HasPersonCue(const Sentence& s, uint32_t b, uint32_t e) const {
-  const uint32_t n = static_cast<uint32_t>(s.words.size());
+  const auto n = static_cast<uint32_t>(s.words.size());
   if (b > 0) {
     uint32_t k = b - 1;
     if (IsPunct(s.words[k], ".") && k > 0) --k;
@@ -560,7 +560,7 @@ void EntityFinder::Resolve() {
   for (Candidate& c : candidates_) {
     if (c.key.empty()) continue;
     const Candidate* b = best[c.key];
-    if (b->cue < c.cue) updates.push_back({&c, b->type});
+    if (b->cue < c.cue) updates.emplace_back(&c, b->type);
   }
   for (auto& [c, type] : updates) c->type = type;
 }

@@ -15,7 +15,7 @@ WordMap<bool> WordList::Entries(std::initializer_list<std::string_view> words) {
   std::vector<std::pair<const std::string_view, bool>> pairs;
   pairs.reserve(words.size());
   for (std::string_view w : words) pairs.emplace_back(w, true);
-  return WordMap<bool>(pairs.begin(), pairs.end());
+  return {pairs.begin(), pairs.end()};
 }
 
 namespace {
@@ -149,7 +149,7 @@ int FindCountedNoun(const Sentence& s, uint32_t from) {
                                      "such",  "many", "last",  "first", "next"};
   static const WordSet kNotNouns = {"ago",    "earlier", "later",        "apart",
                                     "apiece", "each",    "respectively", "altogether"};
-  const uint32_t n = static_cast<uint32_t>(s.words.size());
+  const auto n = static_cast<uint32_t>(s.words.size());
   int start = -1;
   for (uint32_t i = from; i < n && i < from + 3; ++i) {
     const Word& w = s.words[i];
@@ -191,7 +191,7 @@ bool LooksLikeYear(const Sentence& s, uint32_t i) {
   if (w.kind != TokenKind::kNumber || w.norm.size() != 4 || !IsAllDigits(w.norm)) return false;
   int v = std::stoi(w.norm);
   if (v < 1900 || v > 2100) return false;
-  const uint32_t n = static_cast<uint32_t>(s.words.size());
+  const auto n = static_cast<uint32_t>(s.words.size());
   // Glued to a code or another number: "-2024", "2026-02-30", "2024/25", "1990s", "2000m".
   if (i > 0 && s.words[i - 1].end == w.begin) {
     const std::string& p = s.words[i - 1].norm;
@@ -605,7 +605,7 @@ bool IsArticle(std::string_view n) { return n == "the" || n == "a" || n == "an";
 // Skips "the", "a", "who is the", "who was a", "who serves as the"; returns the index of the
 // first word of the title, or `n` when the clause is not an appositive title.
 uint32_t SkipAppositiveLead(const Sentence& s, uint32_t i) {
-  const uint32_t n = static_cast<uint32_t>(s.words.size());
+  const auto n = static_cast<uint32_t>(s.words.size());
   auto norm = [&](uint32_t k) -> std::string_view {
     return k < n ? std::string_view(s.words[k].norm) : std::string_view();
   };
@@ -613,9 +613,8 @@ uint32_t SkipAppositiveLead(const Sentence& s, uint32_t i) {
     ++i;
     if (norm(i) == "is" || norm(i) == "was" || norm(i) == "'s") {
       ++i;
-    } else if ((norm(i) == "serves" || norm(i) == "served") && norm(i + 1) == "as") {
-      i += 2;
-    } else if ((norm(i) == "has" || norm(i) == "had") && norm(i + 1) == "been") {
+    } else if (((norm(i) == "serves" || norm(i) == "served") && norm(i + 1) == "as") ||
+               ((norm(i) == "has" || norm(i) == "had") && norm(i + 1) == "been")) {
       i += 2;
     } else {
       return n;  // "who met the envoy": a relative clause, not a title
@@ -646,9 +645,8 @@ uint32_t ComplementEnd(const Sentence& s, uint32_t i, uint32_t limit) {
         k + 1 < limit && s.words[k + 1].kind == TokenKind::kWord && !s.words[k + 1].stop;
     if (w.kind == TokenKind::kWord && !w.stop) {
       end = k + 1;
-    } else if (IsArticle(w.norm) && next_content) {
-      continue;
-    } else if (w.norm == "and" && k + 1 < limit && s.words[k + 1].upper_initial) {
+    } else if ((IsArticle(w.norm) && next_content) ||
+               (w.norm == "and" && k + 1 < limit && s.words[k + 1].upper_initial)) {
       continue;
     } else if (w.norm == "and" && k + 1 < limit && k + 4 >= limit && ContentUpTo(s, k + 1, limit)) {
       return limit;  // "minister for transport and communications" ends the clause
@@ -662,7 +660,7 @@ uint32_t ComplementEnd(const Sentence& s, uint32_t i, uint32_t limit) {
 }  // namespace
 
 bool ParseAppositiveRole(const Sentence& s, uint32_t comma, RolePhrase* out) {
-  const uint32_t n = static_cast<uint32_t>(s.words.size());
+  const auto n = static_cast<uint32_t>(s.words.size());
   if (comma >= n || s.words[comma].norm != ",") return false;
   uint32_t begin = SkipAppositiveLead(s, comma + 1);
   if (begin >= n) return false;
@@ -682,7 +680,7 @@ bool ParseAppositiveRole(const Sentence& s, uint32_t comma, RolePhrase* out) {
     if (IsRoleNoun(w.norm)) head = static_cast<int>(k);
   }
   if (head < 0) return false;
-  uint32_t h = static_cast<uint32_t>(head);
+  auto h = static_cast<uint32_t>(head);
   // "X, President Joe Biden said": the role noun is the title of the next name.
   if (h + 1 < limit && s.words[h + 1].kind == TokenKind::kWord && s.words[h + 1].upper_initial &&
       !s.words[h + 1].stop) {
@@ -696,9 +694,9 @@ bool ParseAppositiveRole(const Sentence& s, uint32_t comma, RolePhrase* out) {
 }
 
 std::vector<uint32_t> FirstEntityPerSentence(const Document& doc) {
-  const uint32_t ns = static_cast<uint32_t>(doc.sentences.size());
+  const auto ns = static_cast<uint32_t>(doc.sentences.size());
   std::vector<uint32_t> first(ns + 1, static_cast<uint32_t>(doc.entities.size()));
-  for (uint32_t i = static_cast<uint32_t>(doc.entities.size()); i-- > 0;)
+  for (auto i = static_cast<uint32_t>(doc.entities.size()); i-- > 0;)
     first[doc.entities[i].sentence] = i;
   for (uint32_t si = ns; si-- > 0;) first[si] = std::min(first[si], first[si + 1]);
   return first;

@@ -173,7 +173,7 @@ class NumberScanner {
 // True when the digits at word i are part of a date, a clock time, a range, an ordinal or a
 // label, not a quantity.
 bool NumberScanner::IsDateOrCode(uint32_t i) const {
-  const uint32_t n = static_cast<uint32_t>(s_.words.size());
+  const auto n = static_cast<uint32_t>(s_.words.size());
   const Word& w = s_.words[i];
   // "magnitude-4.1" is a quantity, unlike "F-16".
   if (i >= 2 && IsPunct(s_.words[i - 1], "-") && s_.words[i - 2].norm == "magnitude") return false;
@@ -295,7 +295,7 @@ uint32_t NumberScanner::MoneyBefore(uint32_t begin, NumberMention* m) const {
 // something else than a count ("21st", "1990s").
 uint32_t NumberScanner::ScaleAfter(uint32_t i, uint32_t end, double* value,
                                    NumberMention* m) const {
-  const uint32_t n = static_cast<uint32_t>(s_.words.size());
+  const auto n = static_cast<uint32_t>(s_.words.size());
   if (s_.words[i].kind == TokenKind::kNumber && end < n && s_.words[end].kind == TokenKind::kWord &&
       Adjacent(s_.words[end - 1], s_.words[end])) {
     double scale = 0;
@@ -316,7 +316,7 @@ uint32_t NumberScanner::ScaleAfter(uint32_t i, uint32_t end, double* value,
 // Percent, currency and unit words after the number ("%", "per cent", "euros", "km",
 // "percentage points"); returns the index after them.
 uint32_t NumberScanner::UnitAfter(uint32_t end, NumberMention* m) const {
-  const uint32_t n = static_cast<uint32_t>(s_.words.size());
+  const auto n = static_cast<uint32_t>(s_.words.size());
   auto norm = [&](uint32_t k) -> std::string_view {
     return k < n ? std::string_view(s_.words[k].norm) : std::string_view();
   };

@@ -86,7 +86,7 @@ class QuoteFinder {
 };
 
 QuoteFinder::QuoteFinder(Document* doc) : doc_(doc), text_(doc->article->text) {
-  const uint32_t ns = static_cast<uint32_t>(doc->sentences.size());
+  const auto ns = static_cast<uint32_t>(doc->sentences.size());
   first_entity_ = FirstEntityPerSentence(*doc);
   // Prefix tables, so that resolving "he said" or "the spokesman said" costs O(1) searches
   // however many quotations and mentions an article has.
@@ -164,7 +164,7 @@ void QuoteFinder::FindInParagraph(uint32_t first_sentence, uint32_t end_sentence
   }
   // Reading order, whatever order nested quotations closed in.
   std::stable_sort(
-      doc_->quotes.begin() + first_quote, doc_->quotes.end(),
+      doc_->quotes.begin() + static_cast<std::ptrdiff_t>(first_quote), doc_->quotes.end(),
       [](const QuoteMention& a, const QuoteMention& b) { return a.span.begin < b.span.begin; });
   for (const auto& slot : open) {
     if (!slot || !OpensNextParagraph(end_sentence, slot->family)) continue;
@@ -249,7 +249,7 @@ int QuoteFinder::Speaker(const Mark& open, const Mark& close) const {
 // "“…,” X said", "“…,” said X", "“…,” according to X".
 int QuoteFinder::SpeakerAfter(const Mark& close, Pos quote_start) const {
   const Sentence& s = doc_->sentences[close.sentence];
-  const uint32_t n = static_cast<uint32_t>(s.words.size());
+  const auto n = static_cast<uint32_t>(s.words.size());
   for (uint32_t k = close.word + 1; k < n && k <= close.word + kAfterWindow; ++k) {
     const Word& w = s.words[k];
     if (w.kind == TokenKind::kPunct && Classify(close.sentence, k).side == Side::kOpen) break;
@@ -279,7 +279,7 @@ int QuoteFinder::SpeakerBefore(const Mark& open) const {
 // Paley, the acting envoy, said").
 int QuoteFinder::SpeakerAround(uint32_t si, uint32_t verb, uint32_t from, Pos quote_start) const {
   const Sentence& s = doc_->sentences[si];
-  const uint32_t n = static_cast<uint32_t>(s.words.size());
+  const auto n = static_cast<uint32_t>(s.words.size());
   if (s.words[verb].norm == "according") {
     if (verb + 2 >= n || s.words[verb + 1].norm != "to") return -1;
     return FirstEntityIn(si, verb + 2, std::min(n, verb + 6));
@@ -352,7 +352,7 @@ void ExtractQuotes(Document* doc) {
   doc->quotes.clear();
   if (doc->article == nullptr) return;
   QuoteFinder finder(doc);
-  const uint32_t ns = static_cast<uint32_t>(doc->sentences.size());
+  const auto ns = static_cast<uint32_t>(doc->sentences.size());
   for (uint32_t first = 0; first < ns;) {
     uint32_t end = first + 1;
     while (end < ns && doc->sentences[end].paragraph == doc->sentences[first].paragraph) ++end;

@@ -189,7 +189,7 @@ void RoleFinder::PreNameRoles(uint32_t entity) {
   Add(entity, m.sentence, begin, head, end);
   if (other < 0) return;
   // "IRGC commander General X": a second title before the first.
-  uint32_t other_head = static_cast<uint32_t>(other);
+  auto other_head = static_cast<uint32_t>(other);
   int none;
   uint32_t other_begin = WalkBack(m.sentence, other_head, &none);
   Add(entity, m.sentence, other_begin, other_head, other_head + 1);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <iterator>
 #include <sstream>
+#include <utility>
 
 #include "text/similarity.h"
 #include "text/stemmer.h"
@@ -321,8 +322,8 @@ const ClusterModel& DefaultClusterModel() {
   return model;
 }
 
-OnlineClusterer::OnlineClusterer(const ClusterOptions& options, const ClusterModel& model)
-    : options_(options), model_(model) {
+OnlineClusterer::OnlineClusterer(const ClusterOptions& options, ClusterModel model)
+    : options_(options), model_(std::move(model)) {
   if (options_.headline_merge_threshold < 0)
     options_.headline_merge_threshold = model_.headline_merge;
 }
@@ -338,7 +339,7 @@ TermWeights OnlineClusterer::Weigh(const TermWeights& raw) const {
     auto b = bg.df.find(term);
     if (b != bg.df.end()) df += b->second;
     double idf = std::log((static_cast<double>(docs_) + bg.documents + 1.0) / (df + 1.0));
-    float x = static_cast<float>(w * idf);
+    auto x = static_cast<float>(w * idf);
     v.emplace_back(term, x);
     norm += static_cast<double>(x) * x;
   }
@@ -573,13 +574,13 @@ uint32_t OnlineClusterer::MaybeMerge(uint32_t id) {
     if (merged.size() > kStoryNumbers) merged.resize(kStoryNumbers);
     t.numbers = std::move(merged);
   }
-  for (const auto& [year, n] : f.years) {
+  for (const auto& year_count : f.years) {
     auto it = std::find_if(t.years.begin(), t.years.end(),
-                           [&](const auto& y) { return y.first == year; });
+                           [&](const auto& y) { return y.first == year_count.first; });
     if (it == t.years.end()) {
-      t.years.emplace_back(year, n);
+      t.years.push_back(year_count);
     } else {
-      it->second += n;
+      it->second += year_count.second;
     }
   }
   t.size += f.size;

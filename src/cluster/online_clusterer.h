@@ -90,7 +90,7 @@ const ClusterBackground& DefaultClusterBackground();
 class OnlineClusterer {
  public:
   explicit OnlineClusterer(const ClusterOptions& options,
-                           const ClusterModel& model = DefaultClusterModel());
+                           ClusterModel model = DefaultClusterModel());
 
   // Assigns the article to a story and returns the story number (0, 1, ... in creation order).
   uint32_t Add(const ArticleFeatures& features);

@@ -94,6 +94,7 @@ TEST(OnlineClusterer, ReplayGivesTheSameStories) {
     std::mt19937 rng(11);
     OnlineClusterer c(ClusterOptions{});
     std::vector<uint32_t> out;
+    out.reserve(300);
     for (int i = 0; i < 300; ++i) out.push_back(c.Add(Make(i % 17, rng, 5000 + i * 30)));
     return out;
   };
@@ -156,6 +157,7 @@ TEST(OnlineClusterer, StoriesOfHeadlinesMergeAsTheyGrowAndNeverAcrossEvents) {
     o.headline_merge_threshold = merge;
     OnlineClusterer c(o);
     std::vector<std::pair<int, uint32_t>> filed;  // event, story number handed out
+    filed.reserve(240);
     for (int i = 0; i < 240; ++i) filed.emplace_back(i % 4, c.Add(Headline(i % 4, rng, 1000 + i)));
     std::map<int, std::set<uint32_t>> stories_of_event;
     std::map<uint32_t, std::set<int>> events_of_story;

@@ -303,7 +303,8 @@ void NameWordConflicts(const StoryView& view, ConflictSet* out) {
         bool aligned = !a.lowercase && !b.lowercase && AlignedUse(view, a, b);
         if (!neighbour && !aligned) continue;
         double confidence = neighbour ? 0.85 : 0.7;
-        std::string key = "name|" + (xa < xb ? xa + "|" + xb : xb + "|" + xa);
+        std::string key = "name|";
+        key.append(xa < xb ? xa : xb).append("|").append(xa < xb ? xb : xa);
         std::string subject = NameAround(view, a, b, a.uses.front());
         for (const NameWord* n : {&a, &b}) {
           const NameWord& other = n == &a ? b : a;

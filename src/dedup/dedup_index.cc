@@ -306,7 +306,7 @@ Status DedupIndex::Save(const std::string& path) const {
     w.Value(static_cast<uint32_t>(options_.bands));
     w.Value(options_.threshold);
     w.Value(static_cast<uint64_t>(entries_.size()));
-    const size_t bands = static_cast<size_t>(options_.bands);
+    const auto bands = static_cast<size_t>(options_.bands);
     for (size_t s = 0; s < entries_.size(); ++s) {
       w.Value(entries_[s].exact);
       w.Value(entries_[s].group);

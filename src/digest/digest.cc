@@ -31,6 +31,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <ranges>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -174,9 +175,10 @@ bool IsFragment(const Sentence& s) {
   static const std::unordered_set<std::string_view> kBullets = {
       "-", "\xE2\x80\x93" /* – */, "\xE2\x80\x94" /* — */, "\xE2\x80\xA2" /* • */, "*"};
   if (s.words.empty() || kBullets.count(s.words.front().norm)) return true;
-  for (auto it = s.words.rbegin(); it != s.words.rend(); ++it) {
-    if (it->kind != TokenKind::kPunct) return it->norm.back() != '.';  // "U.S." ends a sentence
-    if (it->norm == "." || it->norm == "!" || it->norm == "\xE2\x80\xA6") return false;
+  for (size_t i = s.words.size(); i-- > 0;) {  // from the end
+    const Word& word = s.words[i];
+    if (word.kind != TokenKind::kPunct) return word.norm.back() != '.';  // "U.S." ends a sentence
+    if (word.norm == "." || word.norm == "!" || word.norm == "\xE2\x80\xA6") return false;
   }
   return true;
 }
@@ -252,7 +254,7 @@ ConceptModel Weigh(const std::vector<const Document*>& docs, const Alignment& al
   // Facts follow the bigrams, one concept each (alignment.facts[f] is concept first_fact + f).
   m.first_fact = static_cast<uint32_t>(table.size());
   for (const Fact& f : alignment.facts) {
-    const double articles = static_cast<double>(f.members.size());
+    const auto articles = static_cast<double>(f.members.size());
     m.weight.push_back(articles >= min_support ? kFactWeight * articles : 0);
   }
   return m;
@@ -456,7 +458,7 @@ std::optional<int64_t> EventDay(const std::vector<const Document*>& docs,
 // its antecedent.
 std::vector<uint32_t> ReadingOrder(const std::vector<const Document*>& docs,
                                    const Alignment& alignment, const std::vector<Candidate>& c,
-                                   std::vector<uint32_t> picked) {
+                                   const std::vector<uint32_t>& picked) {
   struct Key {
     int64_t day;
     double position;

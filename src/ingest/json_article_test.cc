@@ -100,7 +100,7 @@ TEST(JsonArticle, MalformedJsonSaysWhere) {
 }
 
 TEST(JsonArticle, MalformedJsonMessageIsBounded) {
-  std::string e = Error("{\"id\":\"a\",\"text\":\"" + std::string(100000, 'x'));
+  std::string e = Error(R"({"id":"a","text":")" + std::string(100000, 'x'));
   EXPECT_LT(e.size(), 400u);
 }
 
@@ -117,8 +117,8 @@ TEST(JsonArticle, InvalidUtf8GivesColumn) {
 TEST(JsonArticle, NestingBudget) {
   auto nested = [](int depth) {
     std::string v = "1";
-    for (int i = 1; i < depth; ++i) v = "[" + v + "]";
-    return R"({"id":"a","text":"x","deep":)" + v + "}";
+    for (int i = 1; i < depth; ++i) v = std::string(1, '[').append(v).append("]");
+    return std::string(R"({"id":"a","text":"x","deep":)").append(v).append("}");
   };
   EXPECT_TRUE(Parse(nested(32)).ok());
   EXPECT_EQ(Error(nested(33)), "nesting deeper than 32");

@@ -62,7 +62,8 @@ TEST(LineReader, EmptyStreamHasNoLines) {
 TEST(LineReader, SkipsTooLongLinesAndGoesOn) {
   std::string long_line(50, 'x');
   for (size_t chunk : {3u, 8u, 64u, 4096u}) {
-    auto lines = ReadLines("short\n" + long_line + "\nnext\n" + long_line, 10, chunk);
+    auto lines = ReadLines(
+        std::string("short\n").append(long_line).append("\nnext\n").append(long_line), 10, chunk);
     std::vector<ReadLine> want = {
         {"short", 1, false}, {"", 2, true}, {"next", 3, false}, {"", 4, true}};
     EXPECT_EQ(lines, want) << "chunk " << chunk;

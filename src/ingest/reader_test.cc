@@ -132,8 +132,8 @@ TEST(Reader, LargeJsonLinesFileIsStreamedAcrossChunks) {
   std::string content;
   const int kRows = 3000;  // ~1.5 MB: more than one read chunk
   for (int i = 0; i < kRows; ++i) {
-    content +=
-        "{\"id\":" + std::to_string(i) + ",\"text\":\"" + std::string(500, 'a' + i % 26) + "\"}\n";
+    content += "{\"id\":" + std::to_string(i) + R"(,"text":")" +
+               std::string(500, static_cast<char>('a' + i % 26)) + "\"}\n";
   }
   std::string path = dir.Write("many.jsonl", content);
   Collected c = Read({path});

@@ -119,7 +119,7 @@ TEST(StreamReader, JsonArrayIsOneRejection) {
   std::istringstream in("[\n{\"id\":\"a\",\"text\":\"x\"},\n{\"id\":\"b\",\"text\":\"y\"}\n]\n");
   LineReader reader(in, 1000);
   std::vector<Rejection> rejected;
-  ArticleSink on_article = [](Article) { FAIL(); };
+  ArticleSink on_article = [](const Article&) { FAIL(); };
   RejectSink on_reject = [&](Rejection r) { rejected.push_back(std::move(r)); };
   ReadJsonLines(reader, "list.json", ReadOptions{}, StreamSinks{on_article, on_reject});
   ASSERT_EQ(rejected.size(), 1u);

@@ -194,8 +194,8 @@ TEST(WebReader, StdinWarcHtmlAndText) {
   }
   std::istringstream html(Page(7));
   std::vector<PageJob> jobs;
-  ArticleSink on_article = [](Article) {};
-  RejectSink on_reject = [](Rejection) {};
+  ArticleSink on_article = [](const Article&) {};
+  RejectSink on_reject = [](const Rejection&) {};
   ReadStdin(html, options, StreamSinks{on_article, on_reject},
             [&](PageJob j) { jobs.push_back(std::move(j)); });
   ASSERT_EQ(jobs.size(), 1u);
@@ -203,7 +203,7 @@ TEST(WebReader, StdinWarcHtmlAndText) {
   std::istringstream text("A title\n\nA plain-text body, as before.");
   std::vector<Article> articles;
   ArticleSink keep = [&](Article a) { articles.push_back(std::move(a)); };
-  ReadStdin(text, options, StreamSinks{keep, on_reject}, [](PageJob) {});
+  ReadStdin(text, options, StreamSinks{keep, on_reject}, [](const PageJob&) {});
   ASSERT_EQ(articles.size(), 1u);
   EXPECT_EQ(articles[0].title, "A title");
 }

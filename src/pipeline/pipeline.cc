@@ -169,7 +169,7 @@ Filing Pipeline::Impl::File(PreparedArticle::State& prepared) {
 }
 
 void Pipeline::Impl::FileProcessed(std::unique_ptr<Article> article, Processed& p, Filing& filing) {
-  const uint32_t index = static_cast<uint32_t>(articles_.size());
+  const auto index = static_cast<uint32_t>(articles_.size());
   articles_.push_back(std::move(article));
   Article& a = *articles_.back();
   filing.kept = true;

@@ -99,7 +99,7 @@ void AppendAnchor(const Story& story, std::string_view article_id, std::string* 
 
 // A small tag naming one source, linking to its row, with the outlet as tooltip.
 void AppendTag(const Story& story, const StoryIndex& index, std::string_view id, std::string* out) {
-  out->append("<a class=\"src\" href=\"#");
+  out->append(R"(<a class="src" href="#)");
   AppendAnchor(story, id, out);
   out->push_back('"');
   auto it = index.article.find(id);
@@ -133,7 +133,7 @@ void AppendLinkedTitle(const StoryArticle& a, std::string* out) {
   if (IsWebUrl(a.url)) {
     out->append("<a href=\"");
     Esc(a.url, out);
-    out->append("\" rel=\"noopener noreferrer nofollow\">");
+    out->append(R"(" rel="noopener noreferrer nofollow">)");
     Esc(title, out);
     out->append("</a>");
     return;
@@ -177,7 +177,7 @@ void AppendArticleRow(const Story& story, const StoryIndex& index, const StoryAr
                       bool explain, std::string* out) {
   out->append("<tr id=\"");
   AppendAnchor(story, a.id, out);
-  out->append("\"><td><span class=\"src\">");
+  out->append(R"("><td><span class="src">)");
   Esc(a.id, out);
   out->append("</span></td><td>");
   Esc(a.outlet, out);
@@ -354,7 +354,7 @@ void AppendSideBySide(const Story& story, const StoryIndex& index, std::string* 
 
 void AppendStory(const Story& story, const RenderOptions& options, std::string* out) {
   StoryIndex index = IndexStory(story);
-  out->append("<section class=\"story\" id=\"story-");
+  out->append(R"(<section class="story" id="story-)");
   Esc(story.id, out);
   out->append("\"><h2>");
   Esc(story.title.empty() ? std::string_view("(untitled)") : story.title, out);

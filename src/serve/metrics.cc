@@ -44,8 +44,10 @@ std::string Metrics::Render(int64_t articles, int64_t stories) const {
   line("# TYPE parallax_http_requests_total counter");
   for (const auto& [key, n] : requests_) {
     const auto& [method, route, status] = key;
-    line("parallax_http_requests_total{method=\"" + method + "\",route=\"" + route +
-         "\",status=\"" + std::to_string(status) + "\"} " + std::to_string(n));
+    std::string l = "parallax_http_requests_total{method=\"";
+    l.append(method).append("\",route=\"").append(route).append("\",status=\"");
+    l.append(std::to_string(status)).append("\"} ").append(std::to_string(n));
+    line(l);
   }
   line("# HELP parallax_articles_stored_total Articles acknowledged (committed) since start.");
   line("# TYPE parallax_articles_stored_total counter");

@@ -24,6 +24,7 @@
 #include <regex>
 #include <shared_mutex>
 #include <unordered_map>
+#include <utility>
 
 #include "parallax/pipeline.h"
 #include "parallax/reader.h"
@@ -381,7 +382,7 @@ std::optional<Status> Server::Impl::FileAndStore(const std::vector<Item>& items,
                                                  std::vector<Pending>& pending) {
   std::lock_guard write(write_mutex_);
   if (Status s = writer_->Begin(); !s.ok()) return s;
-  const int64_t now = static_cast<int64_t>(std::time(nullptr));
+  const auto now = static_cast<int64_t>(std::time(nullptr));
   Status stored = Status::Ok();
   size_t next = 0;
   auto parse = [&](size_t i) {
@@ -616,7 +617,7 @@ void Server::Impl::Routes() {
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
         std::string what = "internal error";
         try {
-          std::rethrow_exception(ep);
+          std::rethrow_exception(std::move(ep));
         } catch (const std::exception& e) {
           what += std::string(": ") + e.what();
         } catch (...) {

@@ -80,15 +80,17 @@ TEST_F(ServerTest, RejectsBadQueryParametersWithTheirName) {
 TEST_F(ServerTest, ConcurrentPostsAndReadsAllSucceed) {
   constexpr int kThreads = 4, kPerThread = 5;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   std::vector<int> failures(kThreads, 0);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([this, t, &failures] {
       for (int i = 0; i < kPerThread; ++i) {
         const std::string id = "c" + std::to_string(t) + "-" + std::to_string(i);
-        const std::string reply =
-            Post("application/json", R"({"id": ")" + id + R"(", "title": "Tram line )" + id +
-                                         R"( reopens", "text": "The tram line )" + id +
-                                         R"( in Kessby reopened on Monday after repairs."})");
+        std::string body = R"({"id": ")";
+        body.append(id).append(R"(", "title": "Tram line )").append(id);
+        body.append(R"( reopens", "text": "The tram line )").append(id);
+        body.append(R"( in Kessby reopened on Monday after repairs."})");
+        const std::string reply = Post("application/json", body);
         if (StatusLine(reply) != "HTTP/1.1 200 OK") ++failures[t];
         if (StatusLine(Get("/v1/stories?limit=3")) != "HTTP/1.1 200 OK") ++failures[t];
         if (StatusLine(Get("/v1/stories/s1")) != "HTTP/1.1 200 OK") ++failures[t];

@@ -164,7 +164,7 @@ std::string FtsAllWords(std::string_view text) {
   for (char c : text) {
     // Split where FTS5's unicode61 tokenizer would: ASCII spaces and punctuation; bytes of
     // multi-byte characters stay in the word.
-    unsigned char u = static_cast<unsigned char>(c);
+    auto u = static_cast<unsigned char>(c);
     if (u < 0x80 && !std::isalnum(u)) {
       flush();
     } else {

@@ -130,6 +130,7 @@ TEST_F(StoreTest, ListsNewestActivityFirstWithFiltersAndCursor) {
   ASSERT_TRUE(store->Append(&batch).ok());
   auto ids = [](const std::vector<StoryRow>& rows) {
     std::vector<uint32_t> out;
+    out.reserve(rows.size());
     for (const StoryRow& r : rows) out.push_back(r.story);
     return out;
   };

@@ -23,7 +23,7 @@ TEST(Sentences, SplitsOnTerminalPunctuation) {
 }
 
 TEST(Sentences, StraightQuoteOpeningTheNextSentenceStaysWithIt) {
-  auto s = Split("He voiced concerns. \"We will talk,\" he said. Then he left.\" Next.");
+  auto s = Split(R"(He voiced concerns. "We will talk," he said. Then he left." Next.)");
   ASSERT_EQ(s.size(), 4u);
   EXPECT_EQ(s[0], "He voiced concerns.");
   EXPECT_EQ(s[1], "\"We will talk,\" he said.");

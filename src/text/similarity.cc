@@ -46,7 +46,7 @@ double JaroWinkler(std::string_view sa, std::string_view sb) {
     while (!mb[j]) ++j;
     t += a[i] != b[j++];
   }
-  double m = static_cast<double>(matches);
+  auto m = static_cast<double>(matches);
   double jaro = (m / a.size() + m / b.size() + (m - t / 2.0) / m) / 3.0;
   size_t prefix = 0;
   while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;

@@ -38,7 +38,7 @@ size_t PossessiveAt(const Cursor& c, size_t pos) {
   if (s != 's' && s != 'S') return 0;
   int32_t after = c.CpAt(pos + n1 + n2, &n3);
   if (IsWordChar(after)) return 0;
-  return static_cast<size_t>(n1 + n2);
+  return static_cast<size_t>(n1) + static_cast<size_t>(n2);
 }
 
 // Scans a dotted acronym ("U.S.", "a.m.") starting at a letter; returns its end or 0.

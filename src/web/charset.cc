@@ -36,7 +36,7 @@ std::string ValueAfter(std::string_view text, std::string_view key) {
 }
 
 // The WHATWG label -> the encoding ICU should use.
-std::string Canonical(std::string label) {
+std::string Canonical(const std::string& label) {
   std::string l = AsciiLower(Trim(label));
   if (l.empty()) return {};
   if (l == "utf8" || l == "utf-8" || l == "unicode-1-1-utf-8") return "UTF-8";

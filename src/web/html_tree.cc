@@ -137,7 +137,7 @@ struct Builder {
   }
   uint32_t Add(HtmlNode node) {
     node.parent = open.back();
-    uint32_t id = static_cast<uint32_t>(tree.nodes.size());
+    auto id = static_cast<uint32_t>(tree.nodes.size());
     tree.nodes[node.parent].children.push_back(id);
     tree.nodes.push_back(std::move(node));
     return id;

@@ -41,7 +41,7 @@ TEST(HtmlTree, DropsScriptAndStyleTextButKeepsJsonLd) {
   EXPECT_EQ(AllText(*t), "yes");
   bool found = false;
   for (const HtmlNode& n : t->nodes) {
-    if (n.tag == Tag::kScript && n.text == "{\"headline\":\"H\"}") found = true;
+    if (n.tag == Tag::kScript && n.text == R"({"headline":"H"})") found = true;
   }
   EXPECT_TRUE(found);
 }
@@ -69,7 +69,7 @@ TEST(HtmlTree, MarksHiddenElements) {
 }
 
 TEST(HtmlTree, KeepsMetaAttributes) {
-  auto t = ParseHtml("<meta property=\"og:title\" content=\"T\"><link rel=canonical href=\"u\">",
+  auto t = ParseHtml(R"(<meta property="og:title" content="T"><link rel=canonical href="u">)",
                      HtmlBudget{});
   ASSERT_TRUE(t.ok());
   ASSERT_NE(First(*t, Tag::kMeta), nullptr);

@@ -303,8 +303,9 @@ class Extractor {
         dropped_[n] = 1;
       } else if (node.IsElement()) {
         bool furniture = Furniture(node.tag) || node.hidden || LandmarkRole(node.role);
-        dropped_[n] = NeverText(node.tag) || (furniture && raw[n] < half_page) ||
-                      (flags_.strip_unlikely && Unlikely(node) && !holds_body[n]);
+        const bool drop = NeverText(node.tag) || (furniture && raw[n] < half_page) ||
+                          (flags_.strip_unlikely && Unlikely(node) && !holds_body[n]);
+        dropped_[n] = drop ? 1 : 0;
       }
     }
   }
@@ -320,7 +321,7 @@ class Extractor {
 
   void CountStats() {
     for (size_t i = nodes_.size(); i-- > 1;) {
-      const uint32_t n = static_cast<uint32_t>(i);
+      const auto n = static_cast<uint32_t>(i);
       const HtmlNode& node = nodes_[n];
       Stats& s = stats_[n];
       if (node.tag == Tag::kText) {
@@ -551,7 +552,8 @@ class Extractor {
     const Stats& s = stats_[n];
     if (s.commas >= 10) return;
     const double ld = LinkDensity(n);
-    const int p = s.paragraphs, img = s.images, li = static_cast<int>(s.items) - 100;
+    const int p = static_cast<int>(s.paragraphs), img = static_cast<int>(s.images),
+              li = static_cast<int>(s.items) - 100;
     const bool remove = (img > 1 && p < img * 0.5) || (!list && li > p) ||
                         (static_cast<int>(s.inputs) > p / 3) ||
                         (!list && s.text < 25 && (img == 0 || img > 2)) ||
@@ -610,7 +612,7 @@ class Extractor {
 
   void Append(std::string_view text) {
     for (size_t i = 0; i < text.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(text[i]);
+      auto c = static_cast<unsigned char>(text[i]);
       if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
         space_ = true;
       } else if (c == 0xC2 && i + 1 < text.size() && text[i + 1] == '\xA0') {  // no-break space
@@ -630,7 +632,7 @@ class Extractor {
     if (!current_.empty() && Boilerplate(current_, linked_)) current_.clear();
     linked_ = 0;
     if (!current_.empty()) {
-      if (!blocks_.empty()) blocks_.push_back(pending_paragraph_ ? "\n\n" : "\n");
+      if (!blocks_.empty()) blocks_.emplace_back(pending_paragraph_ ? "\n\n" : "\n");
       blocks_.push_back(std::move(current_));
       current_.clear();
       pending_paragraph_ = false;

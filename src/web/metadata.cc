@@ -61,7 +61,7 @@ std::string Collapse(std::string_view text) {
   std::string out;
   bool space = false;
   for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
+    auto c = static_cast<unsigned char>(text[i]);
     bool nbsp = c == 0xC2 && i + 1 < text.size() && text[i + 1] == '\xA0';
     if (isspace(c) || nbsp) {
       if (nbsp) ++i;
@@ -428,7 +428,7 @@ std::string StripSiteName(const std::string& title, const std::vector<std::strin
   }
   if (from != 0 || to != parts.size()) return JoinParts(title, parts, from, to);
   if (parts.size() >= 2) {
-    const std::string head = JoinParts(title, parts, 0, parts.size() - 1);
+    std::string head = JoinParts(title, parts, 0, parts.size() - 1);
     if (parts.back().size() < head.size() && CountWords(parts.back()) <= 4) return head;
   }
   return title;
@@ -565,7 +565,7 @@ std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaM
       return held;
     }
   }
-  const std::string h1 = headlines.empty() ? std::string() : headlines.front();
+  std::string h1 = headlines.empty() ? std::string() : headlines.front();
   // The visible headline is what readers (and the WCXB annotators) call the title; meta
   // titles are often rewritten for search engines. But not when the page has several <h1>s
   // none of which the declared titles agree with (the first is then as likely a banner or a
@@ -762,7 +762,7 @@ std::string ChooseDate(const HtmlTree& tree, const JsonLd& ld, const MetaMap& me
   for (uint32_t n = 1; n < tree.nodes.size() && candidates.size() < 4; ++n) {
     const HtmlNode& node = tree.nodes[n];
     if (node.tag == Tag::kTime && !node.Attr("datetime").empty()) {
-      candidates.push_back(std::string(node.Attr("datetime")));
+      candidates.emplace_back(node.Attr("datetime"));
     }
   }
   // Less usual declarations: a <meta> whose name says "publish" ("published-date",
@@ -833,9 +833,7 @@ bool ParseNumericDate(const std::vector<std::string>& words, int* year, int* mon
         y > 2100 || w.size() < 8 || w.size() > 10) {
       continue;
     }
-    if (s1 == '.' && b <= 12) {
-      *day = a, *month = b;
-    } else if (s1 == '/' && a > 12 && b <= 12) {
+    if ((s1 == '.' && b <= 12) || (s1 == '/' && a > 12 && b <= 12)) {  // day first
       *day = a, *month = b;
     } else if (s1 == '/' && a <= 12) {  // month first when it can be, as in the US
       *day = b, *month = a;

@@ -20,9 +20,9 @@
 namespace parallax {
 namespace {
 
-constexpr size_t kChunk = 64 * 1024;
+constexpr size_t kChunk = size_t{64} * 1024;
 // Longest WARC or HTTP header section accepted, bytes. Real ones are < 2 KiB.
-constexpr size_t kMaxHeaderBytes = 64 * 1024;
+constexpr size_t kMaxHeaderBytes = size_t{64} * 1024;
 
 std::string Lower(std::string_view s) { return AsciiLower(s); }
 
@@ -191,7 +191,7 @@ class WarcReader::Impl {
   void Consume(size_t n) { pos_ += std::min(n, buf_.size() - pos_); }
 
   Status Located(const WarcRecord& r, const Status& s) {
-    return Status(s.code(), "at byte " + std::to_string(r.offset) + ": " + s.message());
+    return {s.code(), "at byte " + std::to_string(r.offset) + ": " + s.message()};
   }
 
   // -- parsing one record from a byte range --

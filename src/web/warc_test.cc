@@ -130,7 +130,8 @@ TEST(Warc, RecordBudgetSkipsOversizedRecords) {
   for (bool gz : {false, true}) {
     std::string r1 = Record("response", 1, Page(1)), r2 = Record("response", 2, big),
                 r3 = Record("response", 3, Page(3));
-    Read r = gz ? ReadAll(Gzip(r1) + Gzip(r2) + Gzip(r3), budget) : ReadAll(r1 + r2 + r3, budget);
+    Read r = gz ? ReadAll(Gzip(r1).append(Gzip(r2)).append(Gzip(r3)), budget)
+                : ReadAll(std::string(r1).append(r2).append(r3), budget);
     ASSERT_EQ(r.records.size(), 2u) << gz;
     EXPECT_EQ(r.records[1].record_id, "0000-3");
     ASSERT_EQ(r.errors.size(), 1u);
