@@ -236,6 +236,26 @@ void AddSurnames(Names& story, const Names& article) {
   }
 }
 
+// Adds count/amount keys to a story's (sorted, unique), up to kStoryNumbers.
+void AddNumbers(std::vector<uint64_t>& story, const std::vector<uint64_t>& more) {
+  if (story.size() >= kStoryNumbers) return;
+  std::vector<uint64_t> merged;
+  std::set_union(story.begin(), story.end(), more.begin(), more.end(), std::back_inserter(merged));
+  if (merged.size() > kStoryNumbers) merged.resize(kStoryNumbers);
+  story = std::move(merged);
+}
+
+// Counts `n` more articles mentioning `year` in a story's (year, articles) list.
+void AddYear(std::vector<std::pair<int16_t, uint32_t>>& years, int16_t year, uint32_t n) {
+  auto it =
+      std::find_if(years.begin(), years.end(), [&](const auto& y) { return y.first == year; });
+  if (it == years.end()) {
+    years.emplace_back(year, n);
+  } else {
+    it->second += n;
+  }
+}
+
 // Story sizes at which a story is checked for a merge: 2, 3, 4, 6, 8, 12, 16, ... (a power
 // of two or 1.5 times one), so the checks cost O(1) per article amortised and a story is
 // looked at again as its evidence doubles.
@@ -486,22 +506,8 @@ uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story)
   s.title_norm = AddTo(s.title, a.title, kSmallCentroid);
   s.entity_norm = AddTo(s.entities, a.entities, kSmallCentroid);
   AddSurnames(s.surnames, a.surnames);
-  if (s.numbers.size() < kStoryNumbers) {
-    std::vector<uint64_t> merged;
-    std::set_union(s.numbers.begin(), s.numbers.end(), a.numbers.begin(), a.numbers.end(),
-                   std::back_inserter(merged));
-    if (merged.size() > kStoryNumbers) merged.resize(kStoryNumbers);
-    s.numbers = std::move(merged);
-  }
-  for (int16_t year : a.years) {
-    auto it = std::find_if(s.years.begin(), s.years.end(),
-                           [&](const auto& y) { return y.first == year; });
-    if (it == s.years.end()) {
-      s.years.emplace_back(year, 1);
-    } else {
-      ++it->second;
-    }
-  }
+  AddNumbers(s.numbers, a.numbers);
+  for (int16_t year : a.years) AddYear(s.years, year, 1);
   ++s.size;
   if (a.headline_only) ++s.headlines;
   s.recent.push_back(Top(a.terms, kMemberTerms));
@@ -567,22 +573,8 @@ uint32_t OnlineClusterer::MaybeMerge(uint32_t id) {
   t.title_norm = AddTo(t.title, f.title, kSmallCentroid);
   t.entity_norm = AddTo(t.entities, f.entities, kSmallCentroid);
   AddSurnames(t.surnames, f.surnames);
-  if (t.numbers.size() < kStoryNumbers) {
-    std::vector<uint64_t> merged;
-    std::set_union(t.numbers.begin(), t.numbers.end(), f.numbers.begin(), f.numbers.end(),
-                   std::back_inserter(merged));
-    if (merged.size() > kStoryNumbers) merged.resize(kStoryNumbers);
-    t.numbers = std::move(merged);
-  }
-  for (const auto& year_count : f.years) {
-    auto it = std::find_if(t.years.begin(), t.years.end(),
-                           [&](const auto& y) { return y.first == year_count.first; });
-    if (it == t.years.end()) {
-      t.years.push_back(year_count);
-    } else {
-      it->second += year_count.second;
-    }
-  }
+  AddNumbers(t.numbers, f.numbers);
+  for (const auto& year_count : f.years) AddYear(t.years, year_count.first, year_count.second);
   t.size += f.size;
   t.headlines += f.headlines;
   for (TermWeights& m : f.recent) t.recent.push_back(std::move(m));
