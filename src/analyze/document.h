@@ -116,7 +116,7 @@ struct Document {
   // The title analysed on its own, as a document of one sentence (null when there is no title).
   // Its `article` is `title_article`, a copy of the article whose `text` is the title, so its
   // offsets are bytes into Article::title. Compare reads it: a headline often states the name,
-  // the day or the count that the body only refers back to ("Teixeira", "the vote").
+  // the day or the count that the body only refers back to ("Lindqvist", "the vote").
   std::unique_ptr<Article> title_article;
   std::unique_ptr<Document> title;
   bool is_title = false;  // true for the title document itself

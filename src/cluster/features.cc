@@ -51,7 +51,7 @@ ArticleFeatures ComputeFeatures(const Document& doc) {
   }
   for (const EntityMention& e : doc.entities) {
     if (e.key.find(' ') != std::string::npos) tf[EntityTerm(e.key)] += kEntityWeight;
-    // A person is named in full once and by surname after ("Mark Felt" ... "Felt"): the
+    // A person is named in full once and by surname after ("Tove Lindqvist" ... "Lindqvist"): the
     // surname is the key that matches across mentions and articles.
     std::string_view key = e.key;
     if (e.type == EntityType::kPerson) key = key.substr(key.rfind(' ') + 1);

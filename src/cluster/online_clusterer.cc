@@ -165,7 +165,7 @@ bool SamePerson(const std::string& a, const std::string& b) {
   if (a == b) return true;
   size_t la = a.size(), lb = b.size();
   if (std::min(la, lb) < 4 || (la > lb ? la - lb : lb - la) > 2) return false;
-  // Misspellings keep the first or the last letter ("Teixeira"/"Teixeara", "Kristoffer"/
+  // Misspellings keep the first or the last letter ("Lindqvist"/"Lindqvast", "Kristoffer"/
   // "Christoffer"); a name that changes both is another name, and the test is cheap.
   if (a.front() != b.front() && a.back() != b.back()) return false;
   return NearSpelling(a, b);
@@ -200,7 +200,7 @@ float WeightOf(const TermWeights& v, uint64_t term) {
 }
 
 // What the dot products of terms and of entities miss when one name is spelled two ways
-// ("Teixeira" in one report, "Teixeara" in the other, throughout): the product of the two
+// ("Lindqvist" in one report, "Lindqvast" in the other, throughout): the product of the two
 // spellings' weights, as if they were one term. Clustering must keep such reports together,
 // since their spelling is the very conflict the comparison is there to show.
 std::pair<double, double> RespelledDots(

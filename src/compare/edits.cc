@@ -345,7 +345,7 @@ Verdict Classify(const Side& a, const Side& b) {
     }
   }
   if (a_empty || b_empty) return v;
-  // A name respelled ("Teixeira" / "Teixeara"); another name altogether in a copied sentence is
+  // A name respelled ("Lindqvist" / "Lindqvast"); another name altogether in a copied sentence is
   // more often a reworded attribution ("told AP" / "told Reuters") than a disagreement.
   if (AllCapitalised(a.s, a.begin, a.end) && AllCapitalised(b.s, b.begin, b.end) &&
       NearNames(a, b)) {

@@ -34,7 +34,7 @@ constexpr double kLooseDateCosine = 0.25;
 // they are paired at this cosine when two words around the numbers are shared.
 constexpr double kContextNumberCosine = 0.1;
 // Two leads (title and first three sentences) on one subject state the day of the story's event
-// ("Turkmenistan voted Sunday" / "Voters in Turkmenistan cast ballots Thursday"): compared at
+// ("Valdmark voted Sunday" / "Voters in Valdmark cast ballots Thursday"): compared at
 // almost any similarity (the story's clustering already says they report one event), when a
 // word around each day is shared and neither lead also gives the other's day. Measured on
 // conflicts-dev/real-pairs: 0.1 missed 6 of 66 planted days and caught no false one more.
@@ -295,7 +295,7 @@ std::set<std::string> PeopleIn(const Document& d, uint32_t sentence) {
 }
 
 // Content words shared within kDateWindow words of two counts, the counted noun aside: who
-// counted or did what ("Doug McDermott scored 23 points" / "McDermott ... scoring 25 points").
+// counted or did what ("Ola Brenna scored 23 points" / "Brenna ... scoring 25 points").
 size_t SharedAround(const Document& A, const NumberMention& a, const Document& B,
                     const NumberMention& b) {
   // Counts said of two different people ("Garrard completed 28 passes" / "Manning ...

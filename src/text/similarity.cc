@@ -94,7 +94,7 @@ bool NearSpelling(std::string_view a, std::string_view b) {
   if (fa == fb) return true;  // differ only in accents: "Jose" / "José"
   // One word in its British and American spelling is not two spellings of a name.
   if (SpellingForm(fa) == SpellingForm(fb)) return false;
-  // A plural or possessive of the other ("Colt" / "Colts") is the same word.
+  // A plural or possessive of the other ("Hawk" / "Hawks") is the same word.
   {
     std::string_view shorter = fa.size() < fb.size() ? fa : fb,
                      longer = fa.size() < fb.size() ? fb : fa;

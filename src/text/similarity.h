@@ -12,7 +12,7 @@ size_t EditDistance(std::string_view a, std::string_view b);
 // True when two spellings of one name word are near-identical (accents ignored): one edit for
 // names of up to four letters; else Jaro-Winkler >= 0.72 or at most one edit per four letters;
 // Jaro-Winkler >= 0.88 when the first letters differ. Never for one word in its British and
-// American spelling ("Theatre" / "Theater", "Recognised" / "Recognized") or a plural ("Colts").
+// American spelling ("Theatre" / "Theater", "Recognised" / "Recognized") or a plural ("Hawks").
 bool NearSpelling(std::string_view a, std::string_view b);
 
 }  // namespace parallax
