@@ -10,6 +10,7 @@
 // Each number is parsed from a window of a few words around it: linear in the sentence.
 // Tested by numbers_test.cc.
 #include <array>
+#include <cmath>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -348,7 +349,8 @@ bool NumberScanner::IsMagnitude(uint32_t begin, uint32_t end, double value) cons
   uint32_t after = is(end, "-") ? end + 1 : end;
   // "a 4.4 quake": a decimal before a quake noun is its magnitude ("5 quakes" count them).
   static const WordList kQuakes = {"quake", "earthquake", "temblor", "tremor", "aftershock"};
-  bool decimal = value != static_cast<double>(static_cast<int64_t>(value));
+  // (std::floor, not a cast to an integer: a huge value does not fit one; found by jsonl_fuzz)
+  bool decimal = value != std::floor(value);
   if (decimal && value < 10 && after < ws.size() && kQuakes.Contains(ws[after].norm)) return true;
   if (is(after, "magnitude") || (is(end, "on") && is(end + 1, "the") && is(end + 2, "richter")))
     return true;

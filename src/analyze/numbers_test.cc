@@ -51,6 +51,13 @@ TEST(Numbers, QuakeMagnitudesCountTheMagnitude) {
   EXPECT_EQ(One("The island felt 5 quakes in a week.").counted, "quak");
 }
 
+// Found by fuzzing (UBSan: a double out of int64's range converted to int64).
+TEST(Numbers, HugeNumberBeforeAQuakeNounIsACountNotAMagnitude) {
+  NumberMention n = One("A 1000000000000000000000000000000000.5 quake was felt.");
+  EXPECT_GE(n.value, 1e33);
+  EXPECT_NE(n.counted, "magnitud");
+}
+
 TEST(Numbers, AbbreviatedMonthDayIsADate) {
   EXPECT_EQ(Texts("He was hurt in the Oct. 19 loss at Ringvold, one of 3 losses."),
             (std::vector<std::string>{"3"}));
