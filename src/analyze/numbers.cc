@@ -349,7 +349,7 @@ bool NumberScanner::IsMagnitude(uint32_t begin, uint32_t end, double value) cons
   uint32_t after = is(end, "-") ? end + 1 : end;
   // "a 4.4 quake": a decimal before a quake noun is its magnitude ("5 quakes" count them).
   static const WordList kQuakes = {"quake", "earthquake", "temblor", "tremor", "aftershock"};
-  // (std::floor, not a cast to an integer: a huge value does not fit one; found by jsonl_fuzz)
+  // (std::floor, not a cast to an integer: a huge value does not fit one; found by text_fuzz)
   bool decimal = value != std::floor(value);
   if (decimal && value < 10 && after < ws.size() && kQuakes.Contains(ws[after].norm)) return true;
   if (is(after, "magnitude") || (is(end, "on") && is(end + 1, "the") && is(end + 2, "richter")))
