@@ -228,6 +228,10 @@ Status Store::Migrate() {
   RETURN_IF_ERROR(v.status());
   if (v.Step() != SQLITE_ROW) return SqliteError(db_, "reading the schema version");
   const int64_t version = v.Int(0);
+  if (version < 0) {  // a damaged file (found by store_fuzz: it indexed the migrations with it)
+    return InvalidArgument("the store has schema version " + std::to_string(version) +
+                           ", which no parallax writes: the file is damaged");
+  }
   if (version > kSchemaVersion) {
     return InvalidArgument("the store has schema version " + std::to_string(version) +
                            ", newer than this parallax reads (" + std::to_string(kSchemaVersion) +

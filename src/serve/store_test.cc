@@ -176,6 +176,24 @@ TEST_F(StoreTest, ReadOnlyConnectionSeesCommittedRowsAndCannotWrite) {
   EXPECT_FALSE(reader->Append(&more).ok());
 }
 
+// Found by store_fuzz: a negative schema version indexed the migrations out of bounds.
+TEST_F(StoreTest, RefusesADamagedStoreWithANegativeSchemaVersion) {
+  {
+    auto store = OpenStore();
+    ASSERT_NE(store, nullptr);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(
+                db, "DELETE FROM schema_migrations; INSERT INTO schema_migrations VALUES (-5, 0)",
+                nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  Result<std::unique_ptr<Store>> s = Store::Open(path_, StoreOptions{});
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("damaged"), std::string::npos);
+}
+
 TEST_F(StoreTest, RefusesAStoreFromANewerVersionAndNonStores) {
   {
     auto store = OpenStore();
