@@ -493,6 +493,16 @@ void OnlineClusterer::Repost(uint32_t id, Story& s) {
   }
 }
 
+void OnlineClusterer::AddContent(Story& s, const TermWeights& terms, const TermWeights& title,
+                                 const TermWeights& entities, const Names& surnames,
+                                 const std::vector<uint64_t>& numbers) const {
+  s.norm = AddTo(s.terms, terms, options_.centroid_terms);
+  s.title_norm = AddTo(s.title, title, kSmallCentroid);
+  s.entity_norm = AddTo(s.entities, entities, kSmallCentroid);
+  AddSurnames(s.surnames, surnames);
+  AddNumbers(s.numbers, numbers);
+}
+
 uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story) {
   uint32_t id;
   if (story && live_.count(*story)) {
@@ -502,11 +512,7 @@ uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story)
     live_.emplace(id, Story{});
   }
   Story& s = live_.at(id);
-  s.norm = AddTo(s.terms, a.terms, options_.centroid_terms);
-  s.title_norm = AddTo(s.title, a.title, kSmallCentroid);
-  s.entity_norm = AddTo(s.entities, a.entities, kSmallCentroid);
-  AddSurnames(s.surnames, a.surnames);
-  AddNumbers(s.numbers, a.numbers);
+  AddContent(s, a.terms, a.title, a.entities, a.surnames, a.numbers);
   for (int16_t year : a.years) AddYear(s.years, year, 1);
   ++s.size;
   if (a.headline_only) ++s.headlines;
@@ -569,11 +575,7 @@ uint32_t OnlineClusterer::MaybeMerge(uint32_t id) {
   Story f = live_.at(from);
   Retire(from);
   Story& t = live_.at(into);
-  t.norm = AddTo(t.terms, f.terms, options_.centroid_terms);
-  t.title_norm = AddTo(t.title, f.title, kSmallCentroid);
-  t.entity_norm = AddTo(t.entities, f.entities, kSmallCentroid);
-  AddSurnames(t.surnames, f.surnames);
-  AddNumbers(t.numbers, f.numbers);
+  AddContent(t, f.terms, f.title, f.entities, f.surnames, f.numbers);
   for (const auto& year_count : f.years) AddYear(t.years, year_count.first, year_count.second);
   t.size += f.size;
   t.headlines += f.headlines;

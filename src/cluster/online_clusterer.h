@@ -152,6 +152,11 @@ class OnlineClusterer {
   // Reads story `id` as an article and merges it into its most probable other story when
   // that reaches options_.merge_threshold. Returns the story `id` now stands for.
   uint32_t MaybeMerge(uint32_t id);
+  // Adds an article's (or a merged story's) terms, titles, entities, people and counts to `s`.
+  void AddContent(Story& s, const TermWeights& terms, const TermWeights& title,
+                  const TermWeights& entities,
+                  const std::vector<std::pair<std::string, float>>& surnames,
+                  const std::vector<uint64_t>& numbers) const;
   Prepared AsArticle(const Story& s) const;
 
   ClusterOptions options_;
