@@ -23,6 +23,17 @@ sources=()
 for f in "${files[@]}"; do [[ "$f" == *.cc ]] && sources+=("$PWD/$f"); done
 status=0
 
+# The configuration must parse and enable what it says: a .clang-tidy that does not parse only
+# draws an error per file, and clang-tidy then runs its defaults and finds nothing of ours.
+checks=$(clang-tidy -p "$dir" --list-checks 2>&1)
+if grep -q 'Error parsing' <<<"$checks" || ! grep -q ' bugprone-use-after-move$' <<<"$checks" ||
+  ! grep -q ' performance-' <<<"$checks" || ! grep -q ' modernize-' <<<"$checks"; then
+  echo "clang-tidy: .clang-tidy does not parse or does not enable bugprone, performance and"
+  echo "modernize checks:"
+  head -20 <<<"$checks"
+  exit 1
+fi
+
 # clang-tidy: one process per source file (headers are checked through the sources including
 # them, HeaderFilterRegex), $jobs at a time.
 log="$dir/clang-tidy.log"
