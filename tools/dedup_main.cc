@@ -25,6 +25,7 @@
 #include "common.h"
 #include "dedup/dedup_index.h"
 #include "parallax/reader.h"
+#include "util/tsan.h"
 
 namespace parallax::cli {
 namespace {
@@ -113,10 +114,13 @@ void ProcessBatch(const std::vector<Article>& batch, const DedupOptions& options
                   tbb::task_arena& arena, DedupIndex* index, Counts* counts,
                   std::mutex* stderr_mutex, Output* out) {
   std::vector<Signature> sigs(batch.size());
+  tsan::TbbHandoff run;
   arena.execute([&] {
-    tbb::parallel_for(size_t{0}, batch.size(),
-                      [&](size_t i) { sigs[i] = ComputeSignature(batch[i].text, options); });
+    tbb::parallel_for(size_t{0}, batch.size(), run.Parallel([&](size_t i) {
+      sigs[i] = ComputeSignature(batch[i].text, options);
+    }));
   });
+  run.Join();
   std::string lines;
   for (size_t i = 0; i < batch.size(); ++i) {
     const Article& a = batch[i];

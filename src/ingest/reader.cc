@@ -37,6 +37,7 @@
 #include "ingest/web_reader.h"
 #include "util/strings.h"
 #include "util/time.h"
+#include "util/tsan.h"
 
 namespace parallax {
 namespace {
@@ -243,26 +244,28 @@ void ReadInParallel(const std::vector<std::string>& paths, const ReadOptions& op
   });
   try {
     tbb::task_arena arena(threads);
+    tsan::TbbHandoff run;
     arena.execute([&] {
       tbb::parallel_pipeline(
-          in_flight,
-          tbb::make_filter<void, Unit*>(tbb::filter_mode::serial_in_order,
-                                        [&](tbb::flow_control& fc) -> Unit* {
-                                          std::unique_ptr<Unit> unit;
-                                          queue.pop(unit);
-                                          if (!unit) fc.stop();
-                                          return unit.release();
-                                        }) &
-              tbb::make_filter<Unit*, Unit*>(tbb::filter_mode::parallel,
-                                             [&](Unit* unit) {
-                                               unit->Run(options);
-                                               return unit;
-                                             }) &
-              tbb::make_filter<Unit*, void>(tbb::filter_mode::serial_in_order, [&](Unit* unit) {
-                std::unique_ptr<Unit> owned(unit);
-                owned->Deliver(on_article, on_reject);
-              }));
+          in_flight, tbb::make_filter<void, Unit*>(tbb::filter_mode::serial_in_order,
+                                                   run.Serial([&](tbb::flow_control& fc) -> Unit* {
+                                                     std::unique_ptr<Unit> unit;
+                                                     queue.pop(unit);
+                                                     if (!unit) fc.stop();
+                                                     return unit.release();
+                                                   })) &
+                         tbb::make_filter<Unit*, Unit*>(tbb::filter_mode::parallel,
+                                                        run.Parallel([&](Unit* unit) {
+                                                          unit->Run(options);
+                                                          return unit;
+                                                        })) &
+                         tbb::make_filter<Unit*, void>(tbb::filter_mode::serial_in_order,
+                                                       run.Serial([&](Unit* unit) {
+                                                         std::unique_ptr<Unit> owned(unit);
+                                                         owned->Deliver(on_article, on_reject);
+                                                       })));
     });
+    run.Join();
   } catch (...) {
     queue.abort();
     producer.join();

@@ -17,6 +17,7 @@
 #include "dedup/dedup_index.h"
 #include "digest/digest.h"
 #include "text/utf8.h"
+#include "util/tsan.h"
 
 namespace parallax {
 namespace {
@@ -139,24 +140,27 @@ std::vector<Filing> Pipeline::Impl::Add(std::vector<Article> batch) {
   const size_t n = accepted.size();
   std::vector<Processed> done(n);
   size_t next = 0;
+  tsan::TbbHandoff run(n);
   arena_.execute([&] {
     tbb::parallel_pipeline(
         4 * static_cast<size_t>(arena_.max_concurrency()) + 4,
         tbb::make_filter<void, size_t>(tbb::filter_mode::serial_in_order,
-                                       [&](tbb::flow_control& fc) -> size_t {
+                                       run.Serial([&](tbb::flow_control& fc) -> size_t {
                                          if (next == n) fc.stop();
                                          return next++;
-                                       }) &
+                                       })) &
             tbb::make_filter<size_t, size_t>(tbb::filter_mode::parallel,
-                                             [&](size_t i) {
+                                             run.Parallel([&](size_t i) {
                                                done[i] = ProcessArticle(*accepted[i], options_);
                                                return i;
-                                             }) &
-            tbb::make_filter<size_t, void>(tbb::filter_mode::serial_in_order, [&](size_t i) {
-              FileProcessed(std::move(accepted[i]), done[i], filings[filing_of[i]]);
-              done[i] = Processed{};  // signature and features are no longer needed
-            }));
+                                             })) &
+            tbb::make_filter<size_t, void>(
+                tbb::filter_mode::serial_in_order, run.Serial([&](size_t i) {
+                  FileProcessed(std::move(accepted[i]), done[i], filings[filing_of[i]]);
+                  done[i] = Processed{};  // no longer needed
+                })));
   });
+  run.Join();
   return filings;
 }
 
@@ -285,10 +289,12 @@ Report Pipeline::Impl::Finish() {
   std::stable_sort(order.begin(), order.end(),
                    [](auto* a, auto* b) { return a->size() > b->size(); });
   report.stories.resize(order.size());
+  tsan::TbbHandoff run;
   arena_.execute([&] {
     tbb::parallel_for(size_t{0}, order.size(),
-                      [&](size_t i) { report.stories[i] = BuildStory(*order[i]); });
+                      run.Parallel([&](size_t i) { report.stories[i] = BuildStory(*order[i]); }));
   });
+  run.Join();
   for (size_t i = 0; i < report.stories.size(); ++i)
     report.stories[i].id = "s" + std::to_string(i + 1);
   report.rejected = rejected_;

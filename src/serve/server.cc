@@ -33,6 +33,7 @@
 #include "serve/page.h"
 #include "serve/store.h"
 #include "util/strings.h"
+#include "util/tsan.h"
 
 namespace parallax {
 namespace {
@@ -421,25 +422,28 @@ std::optional<Status> Server::Impl::FileAndStore(const std::vector<Item>& items,
   try {
     // Enough articles in flight to keep every worker busy while one files and one stores.
     const size_t in_flight = 4 * static_cast<size_t>(arena_.max_concurrency()) + 4;
+    tsan::TbbHandoff run(items.size());
     arena_.execute([&] {
+      using tbb::filter_mode;
       tbb::parallel_pipeline(
-          in_flight, tbb::make_filter<void, size_t>(tbb::filter_mode::serial_in_order,
-                                                    [&](tbb::flow_control& fc) -> size_t {
-                                                      if (next == items.size()) fc.stop();
-                                                      return next++;
-                                                    }) &
-                         tbb::make_filter<size_t, size_t>(tbb::filter_mode::parallel,
-                                                          [&](size_t i) {
-                                                            parse(i);
-                                                            return i;
-                                                          }) &
-                         tbb::make_filter<size_t, size_t>(tbb::filter_mode::serial_in_order,
-                                                          [&](size_t i) {
-                                                            file(i);
-                                                            return i;
-                                                          }) &
-                         tbb::make_filter<size_t, void>(tbb::filter_mode::serial_in_order, store));
+          in_flight,
+          tbb::make_filter<void, size_t>(filter_mode::serial_in_order,
+                                         run.Serial([&](tbb::flow_control& fc) {
+                                           if (next == items.size()) fc.stop();
+                                           return next++;
+                                         })) &
+              tbb::make_filter<size_t, size_t>(filter_mode::parallel, run.Parallel([&](size_t i) {
+                parse(i);
+                return i;
+              })) &
+              tbb::make_filter<size_t, size_t>(filter_mode::serial_in_order,
+                                               run.Serial([&](size_t i) {
+                                                 file(i);
+                                                 return i;
+                                               })) &
+              tbb::make_filter<size_t, void>(filter_mode::serial_in_order, run.Serial(store)));
     });
+    run.Join();
   } catch (...) {
     writer_->Rollback();
     RebuildAfterFailedCommit();
