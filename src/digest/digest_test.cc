@@ -209,6 +209,63 @@ TEST(Digest, ClaimEveryOutletMakesOutweighsSharedWording) {
   EXPECT_EQ(d[0].sources.size(), 3u);
 }
 
+// Three fictional outlets report one verdict, each lead in its own words (not one aligned fact),
+// while a judge's quote is printed verbatim by two and the appeal by all three: the digest still
+// opens with a lead that says the verdict, not with the quote.
+TestStory VerdictStory() {
+  TestStory t;
+  t.Add("wire",
+        "A court in Orlund on Tuesday sentenced Harald Venn, the former director of the port of "
+        "Brenvik, to four years in prison for defrauding the port of two million euros.\n"
+        "\"The accused treated the port's money as his own purse,\" Judge Ilse Marck said as she "
+        "read out the ruling.\n"
+        "Venn's lawyer, Tomas Berg, said his client would appeal the verdict to the Supreme Court.\n"
+        "The dredging firm's owner, Kurt Asp, received a suspended sentence of one year.",
+        "2026-06-02T12:00:00Z", "Former Brenvik port chief jailed for fraud over dredging deal");
+  t.Add("daily",
+        "Harald Venn sat still on Tuesday as the Orlund court found the ex-director of Brenvik "
+        "port guilty of fraud and handed him a four-year prison term.\n"
+        "\"The accused treated the port's money as his own purse,\" Judge Ilse Marck said.\n"
+        "Outside the court, his lawyer, Tomas Berg, said the verdict would be appealed to the "
+        "Supreme Court.\n"
+        "Dredging firm owner Kurt Asp was given a suspended one-year sentence.",
+        "2026-06-02T15:00:00Z", "Venn gets four years: Brenvik's ex-port director guilty of fraud");
+  t.Add("weekly",
+        "The case against Harald Venn, once the head of Brenvik port, started with an anonymous "
+        "letter to a local newspaper in 2021.\n"
+        "Venn's lawyer Tomas Berg said the verdict would be appealed to the Supreme Court in "
+        "Korsholm.\n"
+        "Judge Ilse Marck said the accused had treated the money of the port as his own purse.",
+        "2026-06-02T18:00:00Z", "Brenvik port fraud: the long road to a verdict");
+  return t;
+}
+
+TEST(Digest, OpensWithTheEventTheLeadsReportInTheirOwnWords) {
+  TestStory t = VerdictStory();
+  for (size_t budget : {40u, 60u, 100u}) {
+    auto d = BuildDigest(t.ptrs, Align(t.ptrs, AlignOptions{}), DigestOptions{.words = budget});
+    ASSERT_FALSE(d.empty()) << budget;
+    // The first sentence is a first-day lead that states the sentence of the court.
+    const std::string& first = d.front().text;
+    EXPECT_TRUE(first.find("sentenced Harald Venn") != std::string::npos ||
+                first.find("four-year prison term") != std::string::npos)
+        << budget << ": " << first;
+    EXPECT_EQ(d.front().evidence.front().sentence, 0u) << first;
+  }
+}
+
+TEST(Digest, PronounAfterAnOpeningPhraseNeedsItsAntecedent) {
+  TestStory t = VerdictStory();
+  auto d = FullDigest(t);
+  int outside = Find(d, "Outside the court, his lawyer");
+  if (outside >= 0) {
+    // Only right after the sentence before it in the same article.
+    ASSERT_GT(outside, 0);
+    EXPECT_EQ(d[outside].evidence.front().article, d[outside - 1].evidence.front().article);
+    EXPECT_EQ(d[outside].evidence.front().sentence, d[outside - 1].evidence.front().sentence + 1);
+  }
+}
+
 TEST(Digest, EnumerationsAreLeftOut) {
   TestStory t;  // fictional: a member list every wire story repeats
   for (const char* id : {"a", "b", "c"}) {
