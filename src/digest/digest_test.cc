@@ -279,6 +279,20 @@ TEST(Digest, EnumerationsAreLeftOut) {
   EXPECT_EQ(Find(d, "The council groups"), -1);
 }
 
+TEST(Digest, ADatelineAndAppositionsDoNotMakeAList) {
+  TestStory t;  // fictional wire lead: five commas, but no list
+  t.Add("wire",
+        "ORVIK, Nordsund, May 4 (Coastline) – Ingrid Sand, a former ferry captain standing for the "
+        "Coast Party, won the mayoral election in Orvik on Sunday, defeating the sitting mayor.\n"
+        "Turnout in Orvik was 61 percent, the highest for a local election in two decades.");
+  t.Add("daily",
+        "Former ferry captain Ingrid Sand won Sunday's mayoral election in Orvik for the Coast "
+        "Party.\n"
+        "Sand takes office in Orvik on June 1, once the regional election board confirms the "
+        "result.");
+  EXPECT_GE(Find(FullDigest(t), "ORVIK, Nordsund, May 4"), 0);
+}
+
 TEST(Digest, AttributionListsEveryArticleOfTheFactWithExactOffsets) {
   TestStory t = PierStory();
   Alignment a = Align(t.ptrs, AlignOptions{});
