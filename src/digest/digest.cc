@@ -340,23 +340,6 @@ std::vector<Candidate> Candidates(const std::vector<const Document*>& docs,
   return out;
 }
 
-// Content term ids of a title, as the aligner names them (stems of content words, "#numbers").
-std::vector<uint32_t> TitleTerms(const Document& doc,
-                                 const std::unordered_map<std::string_view, uint32_t>& ids) {
-  std::vector<uint32_t> out;
-  for (const Word& w : doc.title_words) {
-    std::string key;
-    if (w.kind == TokenKind::kNumber) {
-      key = "#" + std::string(w.norm);
-    } else if (w.kind == TokenKind::kWord && !w.stop && w.stem.size() >= 2) {
-      key = std::string(w.stem);
-    }
-    auto it = key.empty() ? ids.end() : ids.find(key);
-    if (it != ids.end()) out.push_back(it->second);
-  }
-  return out;
-}
-
 // The story's event, as its articles' leads state it. A news article states its event in its
 // first sentence, and the articles of one story report one event, each in its own words
 // ("sentenced ... to three years and six months in prison" / "gets three and a half years"), so
@@ -369,12 +352,93 @@ std::vector<uint32_t> TitleTerms(const Document& doc,
 // else its first sentence) that the lead says: headline terms weighted as the aligner weighs
 // them (rare in the story = specific), names left out, since every article of a story names its
 // people and places and what happened shows in the other words and the numbers.
+// The aligner's key of a word ("#49" for a number, the stem of a content word), or "".
+std::string TermKey(const Word& w) {
+  if (w.kind == TokenKind::kNumber) return "#" + std::string(w.norm);
+  if (w.kind == TokenKind::kWord && !w.stop && w.stem.size() >= 2) return std::string(w.stem);
+  return "";
+}
+
+// Each article's headline as aligner term ids: its title's terms, else its first sentence's, less
+// the names (stems the story's sentences mostly capitalise after their first word, and entity
+// keys). Every article of a story names its people and places; whether a lead says what the
+// others' headlines say shows in the other words (what happened) and the numbers.
+std::vector<std::vector<uint32_t>> Headlines(const std::vector<const Document*>& docs,
+                                             const Alignment& alignment) {
+  // Title keys -> term ids, in one pass over the story's terms.
+  std::unordered_map<std::string, uint32_t> wanted;
+  for (const Document* doc : docs) {
+    for (const Word& w : doc->title_words) {
+      if (std::string key = TermKey(w); !key.empty()) wanted.emplace(std::move(key), UINT32_MAX);
+    }
+  }
+  for (uint32_t t = 0; t < alignment.terms.size() && !wanted.empty(); ++t) {
+    if (auto it = wanted.find(alignment.terms[t]); it != wanted.end()) it->second = t;
+  }
+  std::vector<std::vector<uint32_t>> headline(docs.size());
+  for (uint32_t d = 0; d < docs.size(); ++d) {
+    for (const Word& w : docs[d]->title_words) {
+      auto it = wanted.find(TermKey(w));
+      if (it != wanted.end() && it->second != UINT32_MAX) headline[d].push_back(it->second);
+    }
+    if (headline[d].empty() && !alignment.vectors[d].empty()) {
+      for (const auto& [t, w] : alignment.vectors[d][0]) headline[d].push_back(t);
+    }
+    std::sort(headline[d].begin(), headline[d].end());
+    headline[d].erase(std::unique(headline[d].begin(), headline[d].end()), headline[d].end());
+  }
+  // Capitalised minus lowercase uses, inside sentences, of the headlines' stems only.
+  std::unordered_map<std::string_view, int> capitalised;
+  for (const auto& h : headline) {
+    for (uint32_t t : h) capitalised.emplace(alignment.terms[t], 0);
+  }
+  for (const Document* doc : docs) {
+    for (const Sentence& sentence : doc->sentences) {
+      for (size_t i = 1; i < sentence.words.size(); ++i) {
+        const Word& w = sentence.words[i];
+        if (w.kind != TokenKind::kWord || w.stop) continue;
+        if (auto it = capitalised.find(w.stem); it != capitalised.end())
+          it->second += w.upper_initial ? 1 : -1;
+      }
+    }
+  }
+  for (auto& h : headline) {
+    std::erase_if(h, [&](uint32_t t) {
+      return alignment.terms[t].starts_with("e:") || capitalised[alignment.terms[t]] > 0;
+    });
+  }
+  return headline;
+}
+
+// The publication day of the story's earliest dated article, if any is dated.
+std::optional<int64_t> FirstDay(const std::vector<const Document*>& docs) {
+  std::optional<int64_t> day;
+  for (const Document* doc : docs) {
+    const auto& published = doc->article->published;
+    if (published) day = std::min(day.value_or(INT64_MAX), *published / 86400);
+  }
+  return day;
+}
+
+// Share of a headline's weight (term weights as the aligner's: log(1 + sentences / sentences
+// using the term)) that sentence vector `v` says.
+double HeadlineShare(const SentenceVector& v, const std::vector<uint32_t>& headline,
+                     const std::vector<double>& df, double sentences) {
+  double total = 0, said = 0;
+  for (uint32_t t : headline) {
+    const double w = std::log(1.0 + sentences / std::max(df[t], 1.0));
+    total += w;
+    const bool used = std::binary_search(
+        v.begin(), v.end(), std::make_pair(t, 0.0f),
+        [](const auto& x, const auto& y) { return x.first < y.first; });
+    said += used ? w : 0;
+  }
+  return total > 0 ? said / total : 0;
+}
+
 void WeighLeadEvent(const std::vector<const Document*>& docs, const Alignment& alignment,
                     std::vector<Candidate>& candidates) {
   if (docs.size() < 2) return;
-  std::unordered_map<std::string_view, uint32_t> ids;
-  for (uint32_t t = 0; t < alignment.terms.size(); ++t) ids.emplace(alignment.terms[t], t);
-  // Term weights as the aligner's: log(1 + sentences / sentences using the term).
   std::vector<double> df(alignment.terms.size(), 0);
   double sentences = 0;
   for (const auto& doc : alignment.vectors) {
@@ -383,61 +447,19 @@ void WeighLeadEvent(const std::vector<const Document*>& docs, const Alignment& a
       for (const auto& [t, w] : v) df[t] += 1;
     }
   }
-  // Names: stems the story's sentences mostly capitalise inside a sentence. Every article of a
-  // story names its people and places; whether a lead says what the others' headlines say
-  // shows in the other words (what happened) and the numbers.
-  std::unordered_map<std::string_view, int> capitalised;
-  for (const Document* doc : docs) {
-    for (const Sentence& sentence : doc->sentences) {
-      for (size_t i = 1; i < sentence.words.size(); ++i) {
-        const Word& w = sentence.words[i];
-        if (w.kind == TokenKind::kWord && !w.stop) capitalised[w.stem] += w.upper_initial ? 1 : -1;
-      }
-    }
-  }
-  std::vector<bool> name(alignment.terms.size(), false);
-  for (uint32_t t = 0; t < alignment.terms.size(); ++t) {
-    auto it = capitalised.find(alignment.terms[t]);
-    name[t] = alignment.terms[t].rfind("e:", 0) == 0 || (it != capitalised.end() && it->second > 0);
-  }
-  // Each article's headline: its title's terms, else its first sentence's; names aside.
-  std::vector<std::vector<uint32_t>> headline(docs.size());
-  for (uint32_t d = 0; d < docs.size(); ++d) {
-    headline[d] = TitleTerms(*docs[d], ids);
-    if (headline[d].empty() && !alignment.vectors[d].empty()) {
-      for (const auto& [t, w] : alignment.vectors[d][0]) headline[d].push_back(t);
-    }
-    std::erase_if(headline[d], [&](uint32_t t) { return name[t]; });
-    std::sort(headline[d].begin(), headline[d].end());
-    headline[d].erase(std::unique(headline[d].begin(), headline[d].end()), headline[d].end());
-  }
-  // Articles published after the story's first day report what followed the event.
-  std::optional<int64_t> first_day;
-  for (const Document* doc : docs) {
-    if (doc->article->published) first_day = std::min(first_day.value_or(INT64_MAX), *doc->article->published / 86400);
-  }
+  const std::vector<std::vector<uint32_t>> headline = Headlines(docs, alignment);
+  const std::optional<int64_t> first_day = FirstDay(docs);
   std::vector<bool> seen(docs.size(), false);
   for (Candidate& c : candidates) {
     const uint32_t d = c.ref.doc;
-    if (seen[d]) continue;
+    if (seen[d]) continue;  // candidates come in document order: this is d's first one
     seen[d] = true;
     const auto& published = docs[d]->article->published;
-    if (c.ref.sentence > 1 || c.antecedent >= 0 || (first_day && (!published || *published / 86400 != *first_day))) continue;
-    const SentenceVector& v = alignment.Vector(c.ref);
-    auto uses = [&](uint32_t t) {
-      return std::binary_search(v.begin(), v.end(), std::make_pair(t, 0.0f),
-                                [](const auto& x, const auto& y) { return x.first < y.first; });
-    };
+    const bool later = first_day && (!published || *published / 86400 != *first_day);
+    if (c.ref.sentence > 1 || c.antecedent >= 0 || later) continue;
     double said = 0;
     for (uint32_t o = 0; o < docs.size(); ++o) {
-      if (o == d || headline[o].empty()) continue;
-      double total = 0, covered = 0;
-      for (uint32_t t : headline[o]) {
-        const double w = std::log(1.0 + sentences / std::max(df[t], 1.0));
-        total += w;
-        covered += uses(t) ? w : 0;
-      }
-      said += covered / total;
+      if (o != d) said += HeadlineShare(alignment.Vector(c.ref), headline[o], df, sentences);
     }
     c.event = said / static_cast<double>(docs.size() - 1);
   }
