@@ -21,8 +21,12 @@
 // move...") is taken only right after the sentence before it in its article, its antecedent; one
 // with a bare definite subject ("The tunnel will stay shut") only when a title, the story's
 // common words or an earlier digest sentence name it.
-// Reading order is the chronology of events: the day a sentence names (resolved dates), else the
-// day its earliest source was published, then the position in the article (leads first).
+// The digest opens with the story's event (WeighLeadEvent): outlets state it in their leads, each
+// in its own words, so the aligner leaves those leads apart and the coverage objective may prefer
+// a quote two outlets print verbatim; when no picked lead says enough of what the other
+// articles' headlines say, the best first-day lead is put in first and the rest picked around it.
+// After the opener, reading order is the chronology of events: the day a sentence names (resolved
+// dates), else the day its earliest source was published, then the position in the article.
 //
 // Attribution: each digest sentence is one source's own sentence (offsets kept) and lists every
 // article whose sentence the aligner put in the same fact.
@@ -122,7 +126,8 @@ bool PronounAfterOpeningPhrase(const Sentence& s) {
   for (size_t i = 0; i < s.words.size(); ++i) {
     if (s.words[i].norm == ",") {
       for (size_t j = i + 1; j < s.words.size(); ++j) {
-        if (s.words[j].kind != TokenKind::kPunct) return seen > 0 && kPronouns.count(s.words[j].norm);
+        if (s.words[j].kind != TokenKind::kPunct)
+          return seen > 0 && kPronouns.count(s.words[j].norm);
       }
       return false;
     }
@@ -428,9 +433,9 @@ double HeadlineShare(const SentenceVector& v, const std::vector<uint32_t>& headl
   for (uint32_t t : headline) {
     const double w = std::log(1.0 + sentences / std::max(df[t], 1.0));
     total += w;
-    const bool used = std::binary_search(
-        v.begin(), v.end(), std::make_pair(t, 0.0f),
-        [](const auto& x, const auto& y) { return x.first < y.first; });
+    const bool used =
+        std::binary_search(v.begin(), v.end(), std::make_pair(t, 0.0f),
+                           [](const auto& x, const auto& y) { return x.first < y.first; });
     said += used ? w : 0;
   }
   return total > 0 ? said / total : 0;
@@ -594,7 +599,7 @@ class Selection {
   const std::vector<double>& weight_;
   size_t budget_;
   size_t used_ = 0;
-  int fixed_ = -1;    // candidate the swaps keep (the event sentence), or -1
+  int fixed_ = -1;  // candidate the swaps keep (the event sentence), or -1
   std::vector<uint32_t> count_;
   std::vector<bool> in_;
   std::vector<bool> banned_;  // left out for good (a definite subject the reader has not met)
@@ -750,7 +755,8 @@ std::vector<Statement> BuildDigest(const std::vector<const Document*>& docs,
     }
   }
   Selection& selection = *sel;
-  std::vector<uint32_t> order = ReadingOrder(docs, alignment, candidates, selection.picked(), opener);
+  std::vector<uint32_t> order =
+      ReadingOrder(docs, alignment, candidates, selection.picked(), opener);
   for (int round = 0; round < kMaxSwaps; ++round) {
     std::vector<uint32_t> unmet = UnmetSubjects(docs, candidates, order);
     if (unmet.empty()) break;

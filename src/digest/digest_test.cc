@@ -214,14 +214,15 @@ TEST(Digest, ClaimEveryOutletMakesOutweighsSharedWording) {
 // opens with a lead that says the verdict, not with the quote.
 TestStory VerdictStory() {
   TestStory t;
-  t.Add("wire",
-        "A court in Orlund on Tuesday sentenced Harald Venn, the former director of the port of "
-        "Brenvik, to four years in prison for defrauding the port of two million euros.\n"
-        "\"The accused treated the port's money as his own purse,\" Judge Ilse Marck said as she "
-        "read out the ruling.\n"
-        "Venn's lawyer, Tomas Berg, said his client would appeal the verdict to the Supreme Court.\n"
-        "The dredging firm's owner, Kurt Asp, received a suspended sentence of one year.",
-        "2026-06-02T12:00:00Z", "Former Brenvik port chief jailed for fraud over dredging deal");
+  t.Add(
+      "wire",
+      "A court in Orlund on Tuesday sentenced Harald Venn, the former director of the port of "
+      "Brenvik, to four years in prison for defrauding the port of two million euros.\n"
+      "\"The accused treated the port's money as his own purse,\" Judge Ilse Marck said as she "
+      "read out the ruling.\n"
+      "Venn's lawyer, Tomas Berg, said his client would appeal the verdict to the Supreme Court.\n"
+      "The dredging firm's owner, Kurt Asp, received a suspended sentence of one year.",
+      "2026-06-02T12:00:00Z", "Former Brenvik port chief jailed for fraud over dredging deal");
   t.Add("daily",
         "Harald Venn sat still on Tuesday as the Orlund court found the ex-director of Brenvik "
         "port guilty of fraud and handed him a four-year prison term.\n"
@@ -255,15 +256,21 @@ TEST(Digest, OpensWithTheEventTheLeadsReportInTheirOwnWords) {
 }
 
 TEST(Digest, PronounAfterAnOpeningPhraseNeedsItsAntecedent) {
-  TestStory t = VerdictStory();
+  TestStory t;  // fictional; in b, the sentence before the lawyer's is never a digest sentence
+  t.Add("a",
+        "Judge Mia Lund fined the Skarn ferry company two million euros on Monday for safety "
+        "failures on its night crossings.\n"
+        "Ferry inspectors found broken lifeboat winches on two of the company's four ships.");
+  t.Add("b",
+        "The Skarn ferry company was fined two million euros on Monday for safety failures.\n"
+        "Short line.\n"
+        "Outside the court, its lawyer said the company would appeal the fine.");
+  t.Add("c",
+        "A court fined the Skarn ferry company two million euros on Monday over safety failures.\n"
+        "Erik Holm, a lawyer for the Skarn ferry company, said it would appeal the fine.");
   auto d = FullDigest(t);
-  int outside = Find(d, "Outside the court, his lawyer");
-  if (outside >= 0) {
-    // Only right after the sentence before it in the same article.
-    ASSERT_GT(outside, 0);
-    EXPECT_EQ(d[outside].evidence.front().article, d[outside - 1].evidence.front().article);
-    EXPECT_EQ(d[outside].evidence.front().sentence, d[outside - 1].evidence.front().sentence + 1);
-  }
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(Find(d, "Outside the court, its lawyer"), -1);
 }
 
 TEST(Digest, EnumerationsAreLeftOut) {
