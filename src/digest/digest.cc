@@ -82,6 +82,10 @@ constexpr double kPositionPrior = 0.5;
 // at 0.5 / 0.6 / 0.7 / 0.8 / 1.0: see docs/benchmarks.md; 0.6 keeps ROUGE where it was, a higher
 // share forces the lead in more often, which costs ROUGE (1.0: R-1 about 39.0).
 constexpr double kEventShare = 0.6;
+// Headlines a lead is compared with, at most (about): every other article's in a story of up to
+// this many articles, an even sample in a larger one (a --one-story run over a crawl), so the
+// scoring stays linear in the number of articles rather than quadratic.
+constexpr size_t kEventPeers = 64;
 // Swap rounds of the local search (each round tries every picked-out x candidate-in pair).
 constexpr int kMaxSwaps = 10;
 // Candidates the swaps consider: the densest ones, so a huge story (a --one-story run over a
@@ -454,6 +458,8 @@ void WeighLeadEvent(const std::vector<const Document*>& docs, const Alignment& a
   }
   const std::vector<std::vector<uint32_t>> headline = Headlines(docs, alignment);
   const std::optional<int64_t> first_day = FirstDay(docs);
+  // Every other article's headline, or an even sample of `kEventPeers` of them in a huge story.
+  const size_t step = std::max<size_t>(1, docs.size() / kEventPeers);
   std::vector<bool> seen(docs.size(), false);
   for (Candidate& c : candidates) {
     const uint32_t d = c.ref.doc;
@@ -462,11 +468,13 @@ void WeighLeadEvent(const std::vector<const Document*>& docs, const Alignment& a
     const auto& published = docs[d]->article->published;
     const bool later = first_day && (!published || *published / 86400 != *first_day);
     if (c.ref.sentence > 1 || c.antecedent >= 0 || later) continue;
-    double said = 0;
-    for (uint32_t o = 0; o < docs.size(); ++o) {
-      if (o != d) said += HeadlineShare(alignment.Vector(c.ref), headline[o], df, sentences);
+    double said = 0, peers = 0;
+    for (size_t o = 0; o < docs.size(); o += step) {
+      if (o == d) continue;
+      said += HeadlineShare(alignment.Vector(c.ref), headline[o], df, sentences);
+      peers += 1;
     }
-    c.event = said / static_cast<double>(docs.size() - 1);
+    c.event = peers > 0 ? said / peers : 0;
   }
 }
 
