@@ -106,6 +106,13 @@ void ExpectBefore(const std::vector<Statement>& d, std::string_view first,
   EXPECT_LT(a, b) << first << " / " << second;
 }
 
+// The digest of `t` is not empty and has no sentence containing `part`.
+void ExpectLeftOut(const TestStory& t, std::string_view part) {
+  auto d = FullDigest(t);
+  ASSERT_FALSE(d.empty());
+  EXPECT_EQ(Find(d, part), -1) << part;
+}
+
 TEST(Digest, DanglingOpenerOnlyRightAfterItsAntecedent) {
   auto d = FullDigest(PierStory());
   // "He said the repairs..." follows "Harbour master Ole Drange said..." in article a.
@@ -151,9 +158,7 @@ TEST(Digest, RelativeTimesNeedTheirAntecedent) {
   t.Add("b",
         "Korvik won the cup final against Almby 2-1 in Estvik on Saturday.\n"
         "About 9,000 fans watched the final at the Estvik stadium.");
-  auto d = FullDigest(t);
-  ASSERT_FALSE(d.empty());
-  EXPECT_EQ(Find(d, "Two minutes later"), -1);
+  ExpectLeftOut(t, "Two minutes later");
 }
 
 TEST(Digest, BareDefiniteSubjectOnlyAfterTheReaderMetIt) {
@@ -209,6 +214,68 @@ TEST(Digest, ClaimEveryOutletMakesOutweighsSharedWording) {
   EXPECT_EQ(d[0].sources.size(), 3u);
 }
 
+// Three fictional outlets report one verdict, each lead in its own words (not one aligned fact),
+// while a judge's quote is printed verbatim by two and the appeal by all three: the digest still
+// opens with a lead that says the verdict, not with the quote.
+TestStory VerdictStory() {
+  TestStory t;
+  t.Add(
+      "wire",
+      "A court in Orlund on Tuesday sentenced Harald Venn, the former director of the port of "
+      "Brenvik, to four years in prison for defrauding the port of two million euros.\n"
+      "\"The accused treated the port's money as his own purse,\" Judge Ilse Marck said as she "
+      "read out the ruling.\n"
+      "Venn's lawyer, Tomas Berg, said his client would appeal the verdict to the Supreme Court.\n"
+      "The dredging firm's owner, Kurt Asp, received a suspended sentence of one year.",
+      "2026-06-02T12:00:00Z", "Former Brenvik port chief jailed for fraud over dredging deal");
+  t.Add("daily",
+        "Harald Venn sat still on Tuesday as the Orlund court found the ex-director of Brenvik "
+        "port guilty of fraud and handed him a four-year prison term.\n"
+        "\"The accused treated the port's money as his own purse,\" Judge Ilse Marck said.\n"
+        "Outside the court, his lawyer, Tomas Berg, said the verdict would be appealed to the "
+        "Supreme Court.\n"
+        "Dredging firm owner Kurt Asp was given a suspended one-year sentence.",
+        "2026-06-02T15:00:00Z", "Venn gets four years: Brenvik's ex-port director guilty of fraud");
+  t.Add("weekly",
+        "The case against Harald Venn, once the head of Brenvik port, started with an anonymous "
+        "letter to a local newspaper in 2021.\n"
+        "Venn's lawyer Tomas Berg said the verdict would be appealed to the Supreme Court in "
+        "Korsholm.\n"
+        "Judge Ilse Marck said the accused had treated the money of the port as his own purse.",
+        "2026-06-02T18:00:00Z", "Brenvik port fraud: the long road to a verdict");
+  return t;
+}
+
+TEST(Digest, OpensWithTheEventTheLeadsReportInTheirOwnWords) {
+  TestStory t = VerdictStory();
+  for (size_t budget : {40u, 60u, 100u}) {
+    auto d = BuildDigest(t.ptrs, Align(t.ptrs, AlignOptions{}), DigestOptions{.words = budget});
+    ASSERT_FALSE(d.empty()) << budget;
+    // The first sentence is a first-day lead that states the sentence of the court.
+    const std::string& first = d.front().text;
+    EXPECT_TRUE(first.find("sentenced Harald Venn") != std::string::npos ||
+                first.find("four-year prison term") != std::string::npos)
+        << budget << ": " << first;
+    EXPECT_EQ(d.front().evidence.front().sentence, 0u) << first;
+  }
+}
+
+TEST(Digest, PronounAfterAnOpeningPhraseNeedsItsAntecedent) {
+  TestStory t;  // fictional; in b, the sentence before the lawyer's is never a digest sentence
+  t.Add("a",
+        "Judge Mia Lund fined the Skarn ferry company two million euros on Monday for safety "
+        "failures on its night crossings.\n"
+        "Ferry inspectors found broken lifeboat winches on two of the company's four ships.");
+  t.Add("b",
+        "The Skarn ferry company was fined two million euros on Monday for safety failures.\n"
+        "Short line.\n"
+        "Outside the court, its lawyer said the company would appeal the fine.");
+  t.Add("c",
+        "A court fined the Skarn ferry company two million euros on Monday over safety failures.\n"
+        "Erik Holm, a lawyer for the Skarn ferry company, said it would appeal the fine.");
+  ExpectLeftOut(t, "Outside the court, its lawyer");
+}
+
 TEST(Digest, EnumerationsAreLeftOut) {
   TestStory t;  // fictional: a member list every wire story repeats
   for (const char* id : {"a", "b", "c"}) {
@@ -217,9 +284,21 @@ TEST(Digest, EnumerationsAreLeftOut) {
           "The council groups Valdmark, Orland, Vesteria, Brenmark, Halvoy, Skarn and the Lunde "
           "Islands.");
   }
-  auto d = FullDigest(t);
-  ASSERT_FALSE(d.empty());
-  EXPECT_EQ(Find(d, "The council groups"), -1);
+  ExpectLeftOut(t, "The council groups");
+}
+
+TEST(Digest, ADatelineAndAppositionsDoNotMakeAList) {
+  TestStory t;  // fictional wire lead: five commas, but no list
+  t.Add("wire",
+        "ORVIK, Nordsund, May 4 (Coastline) – Ingrid Sand, a former ferry captain standing for the "
+        "Coast Party, won the mayoral election in Orvik on Sunday, defeating the sitting mayor.\n"
+        "Turnout in Orvik was 61 percent, the highest for a local election in two decades.");
+  t.Add("daily",
+        "Former ferry captain Ingrid Sand won Sunday's mayoral election in Orvik for the Coast "
+        "Party.\n"
+        "Sand takes office in Orvik on June 1, once the regional election board confirms the "
+        "result.");
+  EXPECT_GE(Find(FullDigest(t), "ORVIK, Nordsund, May 4"), 0);
 }
 
 TEST(Digest, AttributionListsEveryArticleOfTheFactWithExactOffsets) {
@@ -301,9 +380,7 @@ TEST(Digest, AnswersOfAnExplainerNeedTheirQuestion) {
       "b",
       "Coast Party candidate Ingrid Sand won Sunday's mayoral election in Orvik with 54 percent.\n"
       "Turnout in Orvik was 61 percent, the highest for a local election in two decades.");
-  auto d = FullDigest(t);
-  ASSERT_FALSE(d.empty());
-  EXPECT_EQ(Find(d, "On May 2, once"), -1);
+  ExpectLeftOut(t, "On May 2, once");
 }
 
 TEST(Digest, ListItemsAreNotSentences) {
