@@ -10,4 +10,5 @@ dir="${1:-build-asan}"
 [ -f "$dir/build.ninja" ] && exit 0
 CC=clang CXX=clang++ cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+  -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16 \
   -DPARALLAX_FUZZ=ON -DPARALLAX_BENCH=OFF >/dev/null

@@ -9,9 +9,11 @@ cd "$(dirname "$0")/.."
 dir=build-lint
 jobs="${PARALLAX_JOBS:-$(nproc)}"
 # A configure-only build folder whose compile_commands.json covers every target (tests,
-# benchmarks, fuzz targets), with clang's flags. Nothing is compiled.
+# benchmarks, fuzz targets), with clang's flags, one entry per source (no unity batches).
+# Nothing is compiled.
 if [ ! -f "$dir/compile_commands.json" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$dir" -G Ninja -DPARALLAX_FUZZ=ON -DPARALLAX_TESTS=ON \
+    -DCMAKE_UNITY_BUILD=OFF \
     -DPARALLAX_BENCH=ON >/dev/null || exit 1
 fi
 if (($#)); then

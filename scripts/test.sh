@@ -44,7 +44,7 @@ tsan() {
   if [ ! -f build-tsan/build.ninja ]; then
     CC=clang CXX=clang++ cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
-      -DPARALLAX_SANITIZE=thread -DPARALLAX_BENCH=OFF >/dev/null || return 1
+      -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16 -DPARALLAX_SANITIZE=thread -DPARALLAX_BENCH=OFF >/dev/null || return 1
   fi
   ninja -C build-tsan -j"$jobs" "${TSAN_TARGETS[@]}" &&
     TSAN_OPTIONS="halt_on_error=1 history_size=7 second_deadlock_stack=1 \
