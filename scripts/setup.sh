@@ -12,6 +12,8 @@ PACKAGES=(
   libxxhash-dev                                  # pinned 64-bit hashing (dedup, tokens)
   libcli11-dev                                   # command line
   libtbb-dev                                     # parallel per-article stages
+  libabsl-dev                                    # flat hash tables (clustering term statistics)
+  libjemalloc-dev                                # the parallax binary's allocator (many-thread serve)
   libsqlite3-dev libcpp-httplib-dev              # parallax serve: store, HTTP
   wrk                                            # parallax serve benchmark (bench/)
   nodejs chromium                                # browser test of the serve page (tests/browser)

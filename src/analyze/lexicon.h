@@ -12,8 +12,9 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
+
+#include <absl/container/flat_hash_map.h>
 
 #include "analyze/document.h"
 
@@ -47,7 +48,7 @@ class WordMap {
  private:
   static uint64_t Bit(char c) { return uint64_t{1} << (static_cast<unsigned char>(c) & 63); }
 
-  std::unordered_map<std::string_view, V> map_;
+  absl::flat_hash_map<std::string_view, V> map_;  // flat: one probe, no node per word
   size_t min_ = ~size_t{0}, max_ = 0;
   uint64_t first_ = 0;  // bit (c & 63) set for each first byte c
 };

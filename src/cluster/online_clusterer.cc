@@ -397,7 +397,7 @@ std::vector<OnlineClusterer::Candidate> OnlineClusterer::Candidates(const Prepar
   size_t q = std::min(kQueryTerms, top.size());
   std::partial_sort(top.begin(), top.begin() + static_cast<long>(q), top.end(),
                     [](const auto& x, const auto& y) { return x.second > y.second; });
-  std::unordered_map<uint32_t, float> votes;
+  absl::flat_hash_map<uint32_t, float> votes;  // ranked below in an order of their own
   for (size_t i = 0; i < q; ++i) {
     auto it = postings_.find(top[i].first);
     if (it == postings_.end()) continue;

@@ -29,6 +29,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <absl/container/flat_hash_map.h>
+
 #include "cluster/features.h"
 #include "parallax/options.h"
 #include "parallax/status.h"
@@ -83,7 +85,9 @@ const ClusterModel& DefaultClusterModel();
 // bench/calibrate_cluster.sh from 1,270 DUC 2004 and WCXB articles): the IDF prior.
 struct ClusterBackground {
   double documents = 0;
-  std::unordered_map<uint64_t, uint32_t> df;  // term hash -> documents holding it
+  // Looked up for every term of every article: Abseil's flat table (Debian libabsl-dev), one
+  // probe in a contiguous array rather than a node per entry (`perf`: ~5% of ingest CPU).
+  absl::flat_hash_map<uint64_t, uint32_t> df;  // term hash -> documents holding it
 };
 const ClusterBackground& DefaultClusterBackground();
 
@@ -161,11 +165,11 @@ class OnlineClusterer {
 
   ClusterOptions options_;
   ClusterModel model_;
-  std::unordered_map<uint64_t, uint32_t> df_;
+  absl::flat_hash_map<uint64_t, uint32_t> df_;  // flat, as ClusterBackground::df
   uint64_t docs_ = 0;
   uint32_t next_id_ = 0;
   std::unordered_map<uint32_t, Story> live_;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings_;
+  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> postings_;
   std::optional<int64_t> now_;  // latest article time seen
   // Retirement queues: (last activity, story), oldest first; stale entries are skipped.
   std::priority_queue<std::pair<int64_t, uint32_t>, std::vector<std::pair<int64_t, uint32_t>>,

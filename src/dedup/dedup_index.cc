@@ -179,17 +179,21 @@ std::string_view DedupIndex::Id(uint32_t slot) const {
   return p.substr(pos, n);
 }
 
-double DedupIndex::Verify(uint32_t slot, const std::vector<uint32_t>& fingerprints) const {
+std::optional<double> DedupIndex::Verify(uint32_t slot, const std::vector<uint32_t>& fingerprints,
+                                        ReducedQuery* query) const {
   std::string_view p = Payload(entries_[slot].ref);
   size_t pos = 0;
-  uint64_t id_len = 0;
+  uint64_t id_len = 0, n = 0;
   GetVarint(p, &pos, &id_len);
   pos += id_len;
-  thread_local std::vector<uint32_t> stored, query;
   int bits = 32;
-  if (!DecodeFingerprints(p, &pos, &stored, &bits)) return 0;  // checked when stored or read
-  ReduceFingerprints(fingerprints, bits, &query);
-  return Jaccard(query, stored);
+  if (!PeekFingerprints(p, pos, &n, &bits)) return std::nullopt;  // checked when stored or read
+  // The query at the stored width, reduced once per width rather than once per candidate.
+  if (query->bits != bits) {
+    ReduceFingerprints(fingerprints, bits, &query->values);
+    query->bits = bits;
+  }
+  return JaccardAtLeast(p, pos, query->values, options_.threshold);
 }
 
 std::optional<DedupMatch> DedupIndex::Find(const Signature& sig) const {
@@ -221,9 +225,11 @@ std::optional<DedupMatch> DedupIndex::Find(const Signature& sig) const {
     ranked.resize(static_cast<size_t>(options_.max_candidates));
 
   std::optional<DedupMatch> best;
+  ReducedQuery query;
   for (const auto& [shared, slot] : ranked) {
-    double j = Verify(slot, sig.fingerprints);
-    if (j < options_.threshold) continue;
+    std::optional<double> verified = Verify(slot, sig.fingerprints, &query);
+    if (!verified) continue;  // below the threshold
+    const double j = *verified;
     if (!best || j > best->jaccard || (j == best->jaccard && slot < best->nearest)) {
       best = DedupMatch{entries_[slot].group, slot, j, false};
     }

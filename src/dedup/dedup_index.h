@@ -106,7 +106,14 @@ class DedupIndex {
   uint32_t Insert(uint64_t exact, const uint32_t* band_keys, std::string_view payload,
                   std::optional<uint32_t> group);
   std::string_view Payload(uint64_t ref) const;
-  double Verify(uint32_t slot, const std::vector<uint32_t>& fingerprints) const;
+  struct ReducedQuery {
+    int bits = 0;  // 0: not reduced yet
+    std::vector<uint32_t> values;
+  };
+  // The verified Jaccard of the set in `slot` and `fingerprints` when it reaches the threshold,
+  // else nullopt. `query` caches `fingerprints` reduced to a stored width across candidates.
+  std::optional<double> Verify(uint32_t slot, const std::vector<uint32_t>& fingerprints,
+                               ReducedQuery* query) const;
 
   DedupOptions options_;
   BucketTable exact_;

@@ -178,4 +178,52 @@ bool DecodeFingerprints(std::string_view data, size_t* pos, std::vector<uint32_t
   return true;
 }
 
+bool PeekFingerprints(std::string_view data, size_t pos, uint64_t* n, int* bits) {
+  if (!GetVarint(data, &pos, n) || *n > kMaxSetSize || pos + 2 > data.size()) return false;
+  *bits = static_cast<uint8_t>(data[pos]);
+  return *bits >= 1 && *bits <= 32 && static_cast<uint8_t>(data[pos + 1]) <= 31;
+}
+
+std::optional<double> JaccardAtLeast(std::string_view data, size_t pos,
+                                     const std::vector<uint32_t>& query, double floor) {
+  uint64_t n;
+  if (!GetVarint(data, &pos, &n) || n > kMaxSetSize || pos + 2 > data.size()) return std::nullopt;
+  const int bits = static_cast<uint8_t>(data[pos]);
+  const int k = static_cast<uint8_t>(data[pos + 1]);
+  pos += 2;
+  if (bits < 1 || bits > 32 || k > 31) return std::nullopt;
+  const uint64_t q_size = query.size();
+  if (q_size == 0 && n == 0) return floor <= 1.0 ? std::optional<double>(1.0) : std::nullopt;
+  const uint64_t total = q_size + n;
+  // The value Jaccard() gives for an intersection of m; it grows with m.
+  auto jaccard = [total](uint64_t m) {
+    return static_cast<double>(m) / static_cast<double>(total - m);
+  };
+  // need: the smallest intersection whose Jaccard reaches `floor` (found with the very
+  // arithmetic of the final value, so that no set at `floor` is turned away by rounding).
+  const uint64_t most = std::min(q_size, n);
+  auto need = static_cast<uint64_t>(
+      std::max(0.0, std::floor(floor * static_cast<double>(total) / (1.0 + floor)) - 2));
+  while (need <= most && jaccard(need) < floor) ++need;
+  if (need > most) return std::nullopt;  // too different in size: no decoding at all
+  BitReader r(data, pos);
+  const uint64_t limit = uint64_t{1} << bits;
+  uint64_t value = 0, inter = 0;
+  size_t qi = 0;
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t q, low;
+    if (!r.GetUnary(&q) || !r.Get(k, &low)) return std::nullopt;
+    value = (i == 0 ? 0 : value + 1) + ((q << k) | low);
+    if (value >= limit) return std::nullopt;
+    while (qi < q_size && query[qi] < value) ++qi;
+    if (qi < q_size && query[qi] == value) {
+      ++inter;
+      ++qi;
+    }
+    // At most min(stored left, query left) more shared values.
+    if (inter + std::min(n - i - 1, q_size - qi) < need) return std::nullopt;
+  }
+  return jaccard(inter);
+}
+
 }  // namespace parallax

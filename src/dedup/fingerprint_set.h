@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,18 @@ void EncodeFingerprints(const std::vector<uint32_t>& fingerprints, std::string* 
 // Decodes a set that starts at data[*pos]; advances *pos past it. Values are at *bits width.
 // False when the bytes are not a valid encoding (a damaged index file).
 bool DecodeFingerprints(std::string_view data, size_t* pos, std::vector<uint32_t>* out, int* bits);
+
+// Width and size of the set that starts at data[pos], without decoding it; false when the
+// header is damaged.
+bool PeekFingerprints(std::string_view data, size_t pos, uint64_t* n, int* bits);
+
+// The Jaccard of `query` (sorted, unique, already reduced to the stored set's width) and the
+// set that starts at data[pos], computed as Jaccard() in minhash.h would on the decoded set,
+// when it is at least `floor`; nullopt when it is below `floor` or the set is damaged. Decodes
+// only as far as needed: it stops as soon as the shingles left cannot lift the intersection
+// to `floor` (most LSH candidates are rejected after a fraction of the set).
+std::optional<double> JaccardAtLeast(std::string_view data, size_t pos,
+                                     const std::vector<uint32_t>& query, double floor);
 
 // LEB128 varints, as used in the layout above and in index files.
 void PutVarint(uint64_t v, std::string* out);

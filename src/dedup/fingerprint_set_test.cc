@@ -1,8 +1,12 @@
 #include "dedup/fingerprint_set.h"
 
+#include "dedup/minhash.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <random>
 
 namespace parallax {
@@ -40,6 +44,52 @@ TEST(FingerprintSet, RoundTripsAtItsWidth) {
     EXPECT_EQ(out, expected) << n;
     EXPECT_EQ(buf.substr(pos), "tail") << n;
   }
+}
+
+// JaccardAtLeast stops decoding early; what it returns must still be exactly Jaccard() of the
+// decoded set whenever that reaches the floor, and nothing whenever it does not.
+TEST(FingerprintSet, JaccardAtLeastIsJaccardAboveTheFloorAndNothingBelow) {
+  std::mt19937 rng(11);
+  size_t above = 0, below = 0;
+  for (int trial = 0; trial < 400; ++trial) {
+    const size_t n = 1 + rng() % 900;
+    std::vector<uint32_t> a = RandomSet(rng, n), b;
+    // b: a share of a's values (0-100%), plus new ones, so Jaccard spans 0..1.
+    const unsigned keep = rng() % 101;
+    for (uint32_t x : a)
+      if (rng() % 100 < keep) b.push_back(x);
+    for (uint32_t x : RandomSet(rng, rng() % (n / 2 + 1))) b.push_back(x);
+    std::sort(b.begin(), b.end());
+    b.erase(std::unique(b.begin(), b.end()), b.end());
+    std::string buf = "id";
+    EncodeFingerprints(a, &buf);
+    size_t pos = 2;
+    std::vector<uint32_t> stored, query;
+    int bits = 0;
+    ASSERT_TRUE(DecodeFingerprints(buf, &pos, &stored, &bits));
+    ReduceFingerprints(b, bits, &query);
+    const double exact = Jaccard(query, stored);
+    // Floors around the value itself included, where rounding could tip the answer.
+    for (double floor : {0.0, 0.3, 0.6, 0.8, 1.0, exact, std::nextafter(exact, 2.0)}) {
+      std::optional<double> j = JaccardAtLeast(buf, 2, query, floor);
+      if (exact >= floor) {
+        ASSERT_TRUE(j.has_value()) << trial << " floor " << floor;
+        EXPECT_EQ(*j, exact);
+        ++above;
+      } else {
+        EXPECT_FALSE(j.has_value()) << trial << " floor " << floor << " exact " << exact;
+        ++below;
+      }
+    }
+  }
+  EXPECT_GT(above, 400u);
+  EXPECT_GT(below, 400u);
+  // A damaged set gives nothing.
+  std::string buf;
+  EncodeFingerprints(RandomSet(rng, 50), &buf);
+  buf.resize(buf.size() / 2);
+  std::vector<uint32_t> query = {1, 2, 3};
+  EXPECT_FALSE(JaccardAtLeast(buf, 0, query, 0.0).has_value());
 }
 
 TEST(FingerprintSet, IsCompact) {

@@ -96,12 +96,14 @@ class Store {
 
  private:
   struct Transaction;  // the open transaction's statements and next seq
+  struct Listings;     // ListStories's prepared statements, by SQL text (at most 16 shapes)
   explicit Store(sqlite3* db);
   Status Exec(const char* sql);
   Status Migrate();
 
   sqlite3* db_;
   std::unique_ptr<Transaction> transaction_;
+  std::unique_ptr<Listings> listings_;
 };
 
 // The FTS5 query matching every word of `text` (each quoted, so no user text is read as FTS5

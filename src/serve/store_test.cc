@@ -176,6 +176,39 @@ TEST_F(StoreTest, ReadOnlyConnectionSeesCommittedRowsAndCannotWrite) {
   EXPECT_FALSE(reader->Append(&more).ok());
 }
 
+// The listing's prepared statement is kept between calls: each call must still see what was
+// committed since (no read snapshot is kept between calls), with its own bindings.
+TEST_F(StoreTest, RepeatedListingsOnOneConnectionSeeNewCommits) {
+  auto store = OpenStore();
+  auto reader = OpenStore(/*read_only=*/true);
+  std::vector<StoredArticle> first{Row("a1", "Courier", "Ferry strike in Estvik", 0, 100)};
+  ASSERT_TRUE(store->Append(&first).ok());
+  StoryQuery q;
+  auto rows = reader->ListStories(q);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 1u);
+  std::vector<StoredArticle> second{Row("a2", "Post", "Harbour vote in Korsholm", 1, 200),
+                                    Row("a3", "Herald", "Estvik ferry crews return", 0, 300)};
+  ASSERT_TRUE(store->Append(&second).ok());
+  rows = reader->ListStories(q);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].story, 0u);
+  EXPECT_EQ((*rows)[0].articles, 2u);
+  q.limit = 1;  // same query shape, another binding
+  rows = reader->ListStories(q);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].story, 0u);
+  std::vector<StoredArticle> third{Row("a4", "Post", "Grain fire in Tarnby", 2, 400)};
+  ASSERT_TRUE(store->Append(&third).ok());
+  q.limit = 50;
+  rows = reader->ListStories(q);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[0].story, 2u);
+}
+
 // Found by store_fuzz: a negative schema version indexed the migrations out of bounds.
 TEST_F(StoreTest, RefusesADamagedStoreWithANegativeSchemaVersion) {
   {

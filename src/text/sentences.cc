@@ -6,13 +6,14 @@
 
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
+
+#include <absl/container/flat_hash_set.h>
 
 namespace parallax {
 namespace {
 
-const std::unordered_set<std::string_view>& Abbreviations() {
-  static const std::unordered_set<std::string_view> kSet = {
+const absl::flat_hash_set<std::string_view>& Abbreviations() {
+  static const absl::flat_hash_set<std::string_view> kSet = {
       "mr",   "mrs",  "ms",     "dr",   "prof", "gen",  "sen", "rep", "gov",    "lt",  "col",
       "sgt",  "capt", "maj",    "cmdr", "adm",  "st",   "jr",  "sr",  "inc",    "ltd", "co",
       "corp", "vs",   "approx", "dept", "univ", "fig",  "no",  "nos", "jan",    "feb", "mar",
@@ -23,8 +24,8 @@ const std::unordered_set<std::string_view>& Abbreviations() {
 }
 
 // Words that start sentences after a dotted acronym ("... in the U.S. The talks").
-const std::unordered_set<std::string_view>& SentenceStarters() {
-  static const std::unordered_set<std::string_view> kSet = {
+const absl::flat_hash_set<std::string_view>& SentenceStarters() {
+  static const absl::flat_hash_set<std::string_view> kSet = {
       "the",     "a",     "an",    "he",    "she",   "it",        "they",     "we",  "i",
       "this",    "that",  "these", "those", "in",    "on",        "at",       "but", "and",
       "however", "there", "his",   "her",   "their", "its",       "our",      "as",  "after",
@@ -99,7 +100,7 @@ bool OpensQuote(const std::vector<Token>& tokens, size_t i) {
 
 // Verbs that introduce a quotation after its speaker ("Mørk said: “...").
 bool IsSpeechVerb(const Token& t) {
-  static const std::unordered_set<std::string_view> kVerbs = {
+  static const absl::flat_hash_set<std::string_view> kVerbs = {
       "said",   "says",     "say",      "told",   "added",     "adds",  "stated",  "wrote",
       "writes", "declared", "insisted", "warned", "explained", "asked", "replied", "urged"};
   return t.kind == TokenKind::kWord && kVerbs.count(t.norm) > 0;

@@ -1,14 +1,15 @@
 #include "text/stopwords.h"
 
 #include <string_view>
-#include <unordered_set>
+
+#include <absl/container/flat_hash_set.h>
 
 namespace parallax {
 
 bool IsStopword(std::string_view w) {
   // The common English function words (after the SMART/Snowball lists), plus reporting verbs
   // and time words that every news article uses whatever its story.
-  static const std::unordered_set<std::string_view> kWords = {
+  static const absl::flat_hash_set<std::string_view> kWords = {
       "a",         "about",     "above",    "after",      "again",     "against", "all",
       "also",      "am",        "an",       "and",        "any",       "are",     "as",
       "at",        "be",        "because",  "been",       "before",    "being",   "below",
