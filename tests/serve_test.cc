@@ -379,6 +379,7 @@ TEST(Serve, KillNineDuringIngestLosesNoAcknowledgedArticle) {
     }
     if (round == kKills) break;
     std::atomic<bool> stop = false;
+    std::atomic<int> batches = 0;  // acknowledged in this round
     std::mutex mutex;
     std::thread writer([&] {
       httplib::Client c = server.Client();
@@ -391,9 +392,16 @@ TEST(Serve, KillNineDuringIngestLosesNoAcknowledgedArticle) {
         std::lock_guard lock(mutex);
         const Json reply = Parse(r);
         for (const Json& item : reply["items"]) acknowledged[item["id"]] = item["story"];
+        ++batches;
       }
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(200 + rng() % 300));
+    // The kill lands 0-300 ms after the round's first acknowledged batch, so the server is in
+    // the middle of a continuous ingest however slow the build (a sanitizer's) or the machine.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (batches == 0 && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    EXPECT_GT(batches, 0) << "round " << round << ": no batch acknowledged in 120 s";
+    std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 300));
     server.Stop(SIGKILL);
     stop = true;
     writer.join();
