@@ -180,7 +180,7 @@ std::string_view DedupIndex::Id(uint32_t slot) const {
 }
 
 std::optional<double> DedupIndex::Verify(uint32_t slot, const std::vector<uint32_t>& fingerprints,
-                                        ReducedQuery* query) const {
+                                         ReducedQuery* query) const {
   std::string_view p = Payload(entries_[slot].ref);
   size_t pos = 0;
   uint64_t id_len = 0, n = 0;

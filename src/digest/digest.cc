@@ -361,11 +361,12 @@ std::vector<Candidate> Candidates(const std::vector<const Document*>& docs,
 // else its first sentence) that the lead says: headline terms weighted as the aligner weighs
 // them (rare in the story = specific), names left out, since every article of a story names its
 // people and places and what happened shows in the other words and the numbers.
+
 // The aligner's key of a word ("#49" for a number, the stem of a content word), or "".
 std::string TermKey(const Word& w) {
   if (w.kind == TokenKind::kNumber) return "#" + std::string(w.norm);
   if (w.kind == TokenKind::kWord && !w.stop && w.stem.size() >= 2) return std::string(w.stem);
-  return "";
+  return {};
 }
 
 // Each article's headline as aligner term ids: its title's terms, else its first sentence's, less
