@@ -365,7 +365,7 @@ std::vector<Candidate> Candidates(const std::vector<const Document*>& docs,
 // The aligner's key of a word ("#49" for a number, the stem of a content word), or "".
 std::string TermKey(const Word& w) {
   if (w.kind == TokenKind::kNumber) return "#" + std::string(w.norm);
-  if (w.kind == TokenKind::kWord && !w.stop && w.stem.size() >= 2) return std::string(w.stem);
+  if (w.kind == TokenKind::kWord && !w.stop && w.stem.size() >= 2) return w.stem;
   return {};
 }
 
