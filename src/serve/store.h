@@ -69,7 +69,7 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   // The schema version of the file after opening.
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Appends `articles` (seq is assigned here, in order) in one transaction; when this returns
   // OK the transaction has committed. On error nothing of the batch is stored.

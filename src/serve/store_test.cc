@@ -209,6 +209,106 @@ TEST_F(StoreTest, RepeatedListingsOnOneConnectionSeeNewCommits) {
   EXPECT_EQ((*rows)[0].story, 2u);
 }
 
+// The outlets a listing returns are kept on the story row (schema version 2); they must be
+// what the articles say: distinct (byte for byte, as SQL's GROUP BY), non-empty, in order of
+// first appearance. Checked against that query over the articles themselves.
+TEST_F(StoreTest, StoryOutletsAreTheDistinctOutletsOfItsArticlesInOrder) {
+  auto store = OpenStore();
+  std::vector<StoredArticle> batch{
+      Row("b1", "Herald", "Dam repairs in Orrin", 0, 100),
+      Row("b2", "", "Dam repairs continue", 0, 110),
+      Row("b3", "Courier", "Orrin dam reopens", 0, 120),
+      Row("b4", "Herald", "Orrin dam: the cost", 0, 130),
+      Row("b5", "herald", "Orrin dam, a week on", 0, 140),
+      Row("b6", "", "Tram fares in Velde", 1, 150),
+      Row("b7", "Post \"Evening\" [ed.]", "Velde trams", 1, 160),
+      Row("b8", "Post \"Evening\" [ed.]", "Velde trams again", 1, 170),
+      Row("b9", "Courier", "Unfiled note", std::nullopt, 180)};
+  ASSERT_TRUE(store->Append(&batch).ok());
+  std::vector<StoredArticle> later{Row("b10", "Gazette", "Orrin dam closes", 0, 190)};
+  ASSERT_TRUE(store->Append(&later).ok());
+  auto rows = store->ListStories(StoryQuery{});
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].outlets,
+            (std::vector<std::string>{"Herald", "Courier", "herald", "Gazette"}));
+  EXPECT_EQ((*rows)[1].outlets, (std::vector<std::string>{"Post \"Evening\" [ed.]"}));
+  store.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* check = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT count(*) FROM stories s WHERE s.outlets IS NOT "
+                               "(SELECT json_group_array(outlet) FROM (SELECT outlet FROM "
+                               "articles a WHERE a.story = s.id AND outlet != '' GROUP BY outlet "
+                               "ORDER BY min(seq)))",
+                               -1, &check, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(check), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(check, 0), 0);
+  sqlite3_finalize(check);
+  sqlite3_close(db);
+}
+
+// A store written by schema version 1 (no outlets on the story row) opens, is migrated, lists
+// the same outlets as version 1 did, and keeps them up to date afterwards.
+TEST_F(StoreTest, MigratesAVersion1StoreAndFillsTheStoriesOutlets) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  // Version 1's schema as shipped, and rows as version 1 wrote them.
+  const char* v1 = R"sql(
+CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied INTEGER NOT NULL);
+INSERT INTO schema_migrations VALUES (1, 0);
+CREATE TABLE articles (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+  text TEXT NOT NULL, outlet TEXT NOT NULL, url TEXT NOT NULL, published INTEGER,
+  lang TEXT NOT NULL, story INTEGER, received INTEGER NOT NULL);
+CREATE INDEX articles_story ON articles(story, outlet);
+CREATE TABLE stories (id INTEGER PRIMARY KEY, title TEXT NOT NULL, first_seen INTEGER NOT NULL,
+  updated INTEGER NOT NULL, last_seq INTEGER NOT NULL, articles INTEGER NOT NULL);
+CREATE INDEX stories_last_seq ON stories(last_seq);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq');
+-- articles.story is the story's row id (story number + 1).
+INSERT INTO articles VALUES
+  (1, 'c1', 'Bridge shut in Amsel', 'Body.', 'Post', '', 40, '', 2, 100),
+  (2, 'c2', 'Amsel bridge', 'Body.', '', '', 40, '', 2, 110),
+  (3, 'c3', 'Lake ice in Brun', 'Body.', 'Herald', '', 40, '', 3, 120),
+  (4, 'c4', 'Amsel bridge again', 'Body.', 'Courier', '', 40, '', 2, 130),
+  (5, 'c5', 'Amsel bridge reopens', 'Body.', 'Post', '', 40, '', 2, 140),
+  (6, 'c6', 'Unfiled', 'Body.', 'Gazette', '', 40, '', NULL, 150),
+  (7, 'c7', 'Only unnamed outlets', 'Body.', '', '', 40, '', 4, 160);
+INSERT INTO articles_fts(rowid, title, text) SELECT seq, title, text FROM articles;
+INSERT INTO stories VALUES (2, 'Bridge shut in Amsel', 100, 140, 5, 4),
+  (3, 'Lake ice in Brun', 120, 120, 3, 1), (4, 'Only unnamed outlets', 160, 160, 7, 1);
+)sql";
+  ASSERT_EQ(sqlite3_exec(db, v1, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  auto rows = store->ListStories(StoryQuery{});
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[0].story, 3u);
+  EXPECT_EQ((*rows)[0].outlets, std::vector<std::string>{});
+  EXPECT_EQ((*rows)[1].story, 1u);
+  EXPECT_EQ((*rows)[1].outlets, (std::vector<std::string>{"Post", "Courier"}));
+  EXPECT_EQ((*rows)[2].outlets, std::vector<std::string>{"Herald"});
+  std::vector<StoredArticle> more{Row("c8", "Herald", "Amsel bridge: the vote", 1, 170),
+                                  Row("c9", "Post", "Amsel bridge: after", 1, 180),
+                                  Row("c10", "Gazette", "Unnamed no more", 3, 190)};
+  ASSERT_TRUE(store->Append(&more).ok());
+  auto story = store->GetStory(1);
+  ASSERT_TRUE(story.ok() && story->has_value());
+  EXPECT_EQ((*story)->outlets, (std::vector<std::string>{"Post", "Courier", "Herald"}));
+  EXPECT_EQ((*story)->articles, 6u);
+  story = store->GetStory(3);
+  ASSERT_TRUE(story.ok() && story->has_value());
+  EXPECT_EQ((*story)->outlets, std::vector<std::string>{"Gazette"});
+  store.reset();
+  // Recorded as version 2, and a read-only connection accepts it.
+  EXPECT_NE(OpenStore(/*read_only=*/true), nullptr);
+}
+
 // Found by store_fuzz: a negative schema version indexed the migrations out of bounds.
 TEST_F(StoreTest, RefusesADamagedStoreWithANegativeSchemaVersion) {
   {
