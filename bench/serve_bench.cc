@@ -2,24 +2,35 @@
 // with bench/run_serve_bench.sh, figures in docs/benchmarks.md).
 //
 //   serve_bench ingest --bin B --db F [--articles N] [--batch B] [--writers W] [--readers R]
+//                      [--read-rate Q] [--keep-alive 0|1]
 //     Starts `B serve --db F` on a free port and POSTs the example corpus replicated to N
 //     articles (bench/replica.h) as JSON Lines batches from W connections, while R connections
-//     read without pause (a page of the story list, then one of its stories). Reports articles
-//     acknowledged per second, reads per second, the server's CPU time (user + system, reads
-//     served included) and the load average. Check: every article acknowledged and
-//     stored, one story per planted event per replica (give or take one), every read 200.
+//     read. With --read-rate 0 (the default) they read without pause (a page of 20 of the
+//     story list, then one of its stories): they take whatever CPU the server leaves. With
+//     --read-rate Q they issue Q reads per second between them, on a schedule (a read that
+//     falls behind is sent at once), in the page's mix: of every 10 reads, 6 story lists (the
+//     page polls the list), 3 views of a listed story, 1 search for a word of a listed title.
+//     --keep-alive 1 (the default) reuses each connection, as browsers and API clients do; 0
+//     opens one per request. Reports articles acknowledged per second, reads per second (and
+//     their latency when paced), the CPU time (user + system) of the server (reads served
+//     included) and of this client, and the load average before and after. Check: every
+//     article acknowledged and stored, one story per planted event per replica (give or take
+//     one), every read 200.
 //   serve_bench crash --bin B --db F [--kills K] [--batch B]
 //     K times: start the server, POST batches without pause, `kill -9` it 0-0.5 s after its
 //     first acknowledged batch; after each restart every article acknowledged so far must be
 //     there in the story it was acknowledged with. Check: 0 acknowledged articles lost or moved.
 #include <httplib.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <csignal>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -43,6 +54,8 @@ using Json = nlohmann::json;
 struct Flags {
   std::string mode, bin, db, corpus = "examples/corpus";
   size_t articles = 20000, batch = 500, writers = 2, readers = 2, kills = 20;
+  double read_rate = 0;  // reads per second between the readers; 0 = without pause
+  bool keep_alive = true;
 };
 
 // `bin serve --db db --port 0`.
@@ -69,6 +82,14 @@ double ProcessCpuSeconds(pid_t pid) {
                         &stime) != 2)
     return -1;
   return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+// CPU seconds (user + system) of this process, all its threads (the bench client).
+double SelfCpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return seconds(u.ru_utime) + seconds(u.ru_stime);
 }
 
 // The 1-minute load average (other engineers' builds share the machine).
@@ -99,12 +120,15 @@ int Ingest(const Flags& f) {
   if (server.port() == 0) return std::fprintf(stderr, "serve_bench: the server did not start\n"), 1;
   std::atomic<size_t> next_body = 0, acknowledged = 0, reads = 0, bad_reads = 0;
   std::atomic<bool> done = false, failed = false;
+  const double load_start = Load();
   const double cpu_start = ProcessCpuSeconds(server.pid());
-  auto start = std::chrono::steady_clock::now();
+  const double client_cpu_start = SelfCpuSeconds();
+  const auto start = std::chrono::steady_clock::now();
   std::vector<std::thread> threads;
   for (size_t w = 0; w < f.writers; ++w) {
     threads.emplace_back([&] {
       httplib::Client c = server.Client();
+      c.set_keep_alive(f.keep_alive);
       for (size_t b; (b = next_body++) < bodies.size();) {
         auto r = c.Post("/v1/articles", bodies[b], "application/x-ndjson");
         if (!r || r->status != 200) {
@@ -118,31 +142,83 @@ int Ingest(const Flags& f) {
     });
   }
   std::vector<std::thread> readers;
+  std::atomic<size_t> next_read = 0;  // paced: the index of the next read due
+  std::mutex latency_mutex;
+  std::vector<double> latencies_ms;  // paced reads
   for (size_t i = 0; i < f.readers; ++i) {
     readers.emplace_back([&] {
       httplib::Client c = server.Client();
-      while (!done) {
-        auto list = c.Get("/v1/stories?limit=20");
+      c.set_keep_alive(f.keep_alive);
+      auto counted = [&](const std::string& path) {
+        auto r = c.Get(path.c_str());
         ++reads;
-        if (!list || list->status != 200) {
+        if (!r || r->status != 200) {
           ++bad_reads;
-          continue;
+          return Json();
         }
-        Json stories = Json::parse(list->body)["stories"];
-        if (stories.empty()) continue;
-        auto story = c.Get(
-            ("/v1/stories/" + stories[reads % stories.size()]["id"].get<std::string>()).c_str());
-        ++reads;
-        if (!story || story->status != 200) ++bad_reads;
+        return Json::parse(r->body);
+      };
+      if (f.read_rate <= 0) {
+        while (!done) {
+          Json stories = counted("/v1/stories?limit=20")["stories"];
+          if (!stories.is_array() || stories.empty()) continue;
+          counted("/v1/stories/" + stories[reads % stories.size()]["id"].get<std::string>());
+        }
+        return;
       }
+      Json listed = Json::array();  // this reader's last story list
+      std::vector<double> mine;
+      while (!done) {
+        const size_t k = next_read++;
+        const auto due = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                     std::chrono::duration<double>(k / f.read_rate));
+        while (!done && std::chrono::steady_clock::now() < due) {
+          std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+              due - std::chrono::steady_clock::now(), std::chrono::milliseconds(50)));
+        }
+        if (done) break;
+        const auto sent = std::chrono::steady_clock::now();
+        if (k % 10 < 6 || listed.empty()) {
+          Json page = counted("/v1/stories");
+          if (page.contains("stories") && !page["stories"].empty()) listed = page["stories"];
+        } else if (k % 10 < 9) {
+          counted("/v1/stories/" + listed[k % listed.size()]["id"].get<std::string>());
+        } else {
+          // A word of a listed title (its longest), as someone searching the list would.
+          std::string title = listed[k % listed.size()]["title"].get<std::string>(), word, w;
+          for (char ch : title + " ") {
+            if (std::isalnum(static_cast<unsigned char>(ch))) {
+              w += ch;
+            } else {
+              if (w.size() > word.size()) word = w;
+              w.clear();
+            }
+          }
+          counted("/v1/stories?q=" + httplib::detail::encode_query_param(word));
+        }
+        mine.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - sent)
+                .count());
+      }
+      std::lock_guard lock(latency_mutex);
+      latencies_ms.insert(latencies_ms.end(), mine.begin(), mine.end());
     });
   }
   for (auto& t : threads) t.join();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double cpu = ProcessCpuSeconds(server.pid()) - cpu_start;
+  const double client_cpu = SelfCpuSeconds() - client_cpu_start;
+  const size_t reads_during = reads;
   done = true;
   for (auto& t : readers) t.join();
+  std::sort(latencies_ms.begin(), latencies_ms.end());
+  auto quantile = [&](double q) {
+    return latencies_ms.empty()
+               ? 0.0
+               : latencies_ms[std::min(latencies_ms.size() - 1,
+                                       static_cast<size_t>(q * latencies_ms.size()))];
+  };
   httplib::Client c = server.Client();
   Json health = Json::parse(c.Get("/healthz")->body);
   const size_t replicas = (f.articles + base_size - 1) / base_size;
@@ -150,15 +226,18 @@ int Ingest(const Flags& f) {
   const bool ok = !failed && acknowledged == all.size() &&
                   health["articles"].get<size_t>() == all.size() && stories >= replicas * 11 &&
                   stories <= replicas * 13 && bad_reads == 0;
+  const double per_article = 1000.0 / static_cast<double>(std::max<size_t>(acknowledged, 1));
   std::printf(
-      "mode=ingest articles=%zu MB=%.1f batch=%zu writers=%zu readers=%zu stories=%zu seconds=%.2f "
-      "articles_per_s=%.0f reads=%zu reads_per_s=%.0f server_cpu_s=%.2f "
-      "server_cpu_ms_per_article=%.3f "
-      "load=%.1f check=%s\n",
-      static_cast<size_t>(acknowledged), bytes / 1e6, f.batch, f.writers, f.readers, stories,
-      seconds, acknowledged / seconds, static_cast<size_t>(reads), reads / seconds, cpu,
-      1000 * cpu / static_cast<double>(std::max<size_t>(acknowledged, 1)), Load(),
-      ok ? "ok" : "FAILED");
+      "mode=ingest articles=%zu MB=%.1f batch=%zu writers=%zu readers=%zu read_rate=%s "
+      "keep_alive=%d stories=%zu seconds=%.2f articles_per_s=%.0f reads=%zu reads_per_s=%.0f "
+      "read_p50_ms=%.1f read_p99_ms=%.1f server_cpu_s=%.2f server_cpu_ms_per_article=%.3f "
+      "client_cpu_s=%.2f client_cpu_ms_per_article=%.3f load_before=%.1f load_after=%.1f "
+      "check=%s\n",
+      static_cast<size_t>(acknowledged), bytes / 1e6, f.batch, f.writers, f.readers,
+      f.read_rate > 0 ? std::to_string(static_cast<int>(f.read_rate)).c_str() : "unpaced",
+      f.keep_alive ? 1 : 0, stories, seconds, acknowledged / seconds, reads_during,
+      reads_during / seconds, quantile(0.5), quantile(0.99), cpu, cpu * per_article, client_cpu,
+      client_cpu * per_article, load_start, Load(), ok ? "ok" : "FAILED");
   return ok ? 0 : 1;
 }
 
@@ -251,6 +330,10 @@ int Main(int argc, char** argv) {
       f.readers = std::stoul(v);
     else if (k == "--kills")
       f.kills = std::stoul(v);
+    else if (k == "--read-rate")
+      f.read_rate = std::stod(v);
+    else if (k == "--keep-alive")
+      f.keep_alive = v != "0";
     else
       return std::fprintf(stderr, "serve_bench: unknown option %s\n", k.c_str()), 2;
   }
