@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `parallax serve` over loopback (figures in docs/benchmarks.md, section "parallax serve"):
 #  1. ingest: 20,000 articles in JSON Lines batches of 500 from 1 connection (in publication
-#     order, as a live feed arrives) while 2 others read the story list and stories without pause;
+#     order, as a live feed arrives) while 2 others read: first 50 reads/s in the page's mix
+#     (lists, story views, searches: about 75 analysts' pages polling every 3 s), then the
+#     story list and stories without pause (they take whatever CPU the server leaves);
 #  2. after a restart (replay timed), GET /v1/stories/{id} with wrk, 32 connections, 2 threads,
 #     random stories of that store: 20 s while stories are built for the first time, 20 s warm;
 #  3. crash: 20 kill -9 during a continuous ingest, then every acknowledged article checked.
@@ -13,6 +15,8 @@ work=$(mktemp -d)
 trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 bin=./build/tools/parallax
 
+./build/bench/serve_bench ingest --bin "$bin" --db "$work/paced.db" --articles 20000 --batch 500 \
+    --writers 1 --readers 2 --read-rate 50
 ./build/bench/serve_bench ingest --bin "$bin" --db "$work/ingest.db" --articles 20000 --batch 500 \
     --writers 1 --readers 2
 
