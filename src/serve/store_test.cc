@@ -214,16 +214,15 @@ TEST_F(StoreTest, RepeatedListingsOnOneConnectionSeeNewCommits) {
 // first appearance. Checked against that query over the articles themselves.
 TEST_F(StoreTest, StoryOutletsAreTheDistinctOutletsOfItsArticlesInOrder) {
   auto store = OpenStore();
-  std::vector<StoredArticle> batch{
-      Row("b1", "Herald", "Dam repairs in Orrin", 0, 100),
-      Row("b2", "", "Dam repairs continue", 0, 110),
-      Row("b3", "Courier", "Orrin dam reopens", 0, 120),
-      Row("b4", "Herald", "Orrin dam: the cost", 0, 130),
-      Row("b5", "herald", "Orrin dam, a week on", 0, 140),
-      Row("b6", "", "Tram fares in Velde", 1, 150),
-      Row("b7", "Post \"Evening\" [ed.]", "Velde trams", 1, 160),
-      Row("b8", "Post \"Evening\" [ed.]", "Velde trams again", 1, 170),
-      Row("b9", "Courier", "Unfiled note", std::nullopt, 180)};
+  std::vector<StoredArticle> batch{Row("b1", "Herald", "Dam repairs in Orrin", 0, 100),
+                                   Row("b2", "", "Dam repairs continue", 0, 110),
+                                   Row("b3", "Courier", "Orrin dam reopens", 0, 120),
+                                   Row("b4", "Herald", "Orrin dam: the cost", 0, 130),
+                                   Row("b5", "herald", "Orrin dam, a week on", 0, 140),
+                                   Row("b6", "", "Tram fares in Velde", 1, 150),
+                                   Row("b7", "Post \"Evening\" [ed.]", "Velde trams", 1, 160),
+                                   Row("b8", "Post \"Evening\" [ed.]", "Velde trams again", 1, 170),
+                                   Row("b9", "Courier", "Unfiled note", std::nullopt, 180)};
   ASSERT_TRUE(store->Append(&batch).ok());
   std::vector<StoredArticle> later{Row("b10", "Gazette", "Orrin dam closes", 0, 190)};
   ASSERT_TRUE(store->Append(&later).ok());

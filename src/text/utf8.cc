@@ -92,10 +92,9 @@ std::string FoldMixed(std::string_view s) {
     size_t k = IsAscii(s[j]) ? j + 1 : j;
     while (k < s.size() && !IsAscii(s[k])) ++k;
     utf8proc_uint8_t* mapped = nullptr;
-    const utf8proc_ssize_t n =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + j),
-                     static_cast<utf8proc_ssize_t>(k - j), &mapped,
-                     static_cast<utf8proc_option_t>(kFoldCase));
+    const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + j),
+                                            static_cast<utf8proc_ssize_t>(k - j), &mapped,
+                                            static_cast<utf8proc_option_t>(kFoldCase));
     if (n < 0) return Map(s, kFoldCase);
     out.append(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
     std::free(mapped);

@@ -37,11 +37,11 @@ TEST(Utf8, FoldsCaseAndAccents) {
 TEST(FoldCase, IsUtf8procsFoldOfTheWholeText) {
   auto whole = [](const std::string& s) {
     utf8proc_uint8_t* out = nullptr;
-    utf8proc_ssize_t n = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
-        &out,
-        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                       UTF8PROC_CASEFOLD));
+    utf8proc_ssize_t n =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                     static_cast<utf8proc_ssize_t>(s.size()), &out,
+                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                    UTF8PROC_COMPAT | UTF8PROC_CASEFOLD));
     std::string r = n < 0 ? s : std::string(reinterpret_cast<char*>(out), static_cast<size_t>(n));
     std::free(out);
     // FoldCase's older shortcut: one code point that is not a letter is kept as it is.
@@ -55,11 +55,11 @@ TEST(FoldCase, IsUtf8procsFoldOfTheWholeText) {
     return r;
   };
   const std::vector<std::string> pieces = {
-      "a", "E", "z", " ", "-", ".", "=", "e", "i", "A", "n", "O", "\u0301", "\u0323", "\u0338",
-      "\u0307", "\u0303", "\u0344", "\u00DF", "\u0130", "\uFB01", "\u1100", "\u1161",
-      "\u11A8", "\uAC00", "\u2019", "\u2018", "\u03A3", "\u03C2", "\uFF21", "\u00BD",
-      "\u01C5", "\u00C5", "\u212B", "\u0F71", "\u0F72", "\u0F73", "\u1E9E", "\u0149",
-      "\u2126", "\u00A0", "\u2014", "\u3000", "\u0345", "\u05B4"};
+      "a",      "E",      "z",      " ",      "-",      ".",      "=",      "e",      "i",
+      "A",      "n",      "O",      "\u0301", "\u0323", "\u0338", "\u0307", "\u0303", "\u0344",
+      "\u00DF", "\u0130", "\uFB01", "\u1100", "\u1161", "\u11A8", "\uAC00", "\u2019", "\u2018",
+      "\u03A3", "\u03C2", "\uFF21", "\u00BD", "\u01C5", "\u00C5", "\u212B", "\u0F71", "\u0F72",
+      "\u0F73", "\u1E9E", "\u0149", "\u2126", "\u00A0", "\u2014", "\u3000", "\u0345", "\u05B4"};
   std::mt19937 rng(6);
   for (int round = 0; round < 20000; ++round) {
     std::string s;
