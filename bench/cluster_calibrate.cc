@@ -288,7 +288,7 @@ ClusterModel Fit(const std::vector<std::array<float, kNumClusterFeatures>>& xs,
 
 std::string Format(const ClusterModel& m, const std::string& comment) {
   std::ostringstream out;
-  out << comment << "parallax-cluster-model 3\n";
+  out << comment << "parallax-cluster-model 2\n";
   for (int f = 0; f < kNumClusterFeatures; ++f) {
     char w[32];
     std::snprintf(w, sizeof w, "%.4f", m.weights[static_cast<size_t>(f)]);

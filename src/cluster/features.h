@@ -34,21 +34,6 @@ struct ArticleFeatures {
   // Years written in the text (2013, 2026), sorted, unique. Two reports of "an earthquake"
   // mentioning different years are two earthquakes.
   std::vector<int16_t> years;
-  // The lead (the title and the first kLeadSentences sentences) says what happened; the body
-  // adds background that two events of one kind share. `lead` holds the stems of the lead's
-  // content words outside named entities ("fire", "hire", "stop", "coach"), weight 1 each:
-  // the predicate of the event, compared with the story's leads. `lead_names` holds the
-  // entity keys of the lead (people by surname, as in `entities`), sorted, unique: who the
-  // event is about, which a report of another event of the same kind changes ("Klitschko stops
-  // Thompson" after "Klitschko stops Rahman").
-  TermWeights lead;
-  std::vector<uint64_t> lead_names;
-  // The lead's counts and amounts, by what they count (unit and noun, hashed: "pirates",
-  // "eur") and with their value: a story whose lead counts the same thing with another value ("23
-  // pirates" / "5 pirates", "dies at 95" / "dies at 75") is another event.
-  // (kind, key with the value as in `numbers`), sorted, unique.
-  std::vector<std::pair<uint64_t, uint64_t>> lead_numbers;
-  uint8_t lead_weekdays = 0;  // bit d: the lead names weekday d (0 = Sunday), as written
   std::optional<int64_t> time;  // publication time, seconds
   bool headline_only = false;   // no body text: a headline feed
 };

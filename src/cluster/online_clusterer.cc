@@ -236,27 +236,6 @@ void AddSurnames(Names& story, const Names& article) {
   }
 }
 
-// Adds an article's lead names (weight = leads naming them) to a story's, keeping the
-// kStoryPeople most named.
-void AddLeadNames(std::vector<std::pair<uint64_t, float>>& story,
-                  const std::vector<std::pair<uint64_t, float>>& more) {
-  for (const auto& [n, w] : more) {
-    auto it = std::lower_bound(story.begin(), story.end(), n,
-                               [](const auto& x, uint64_t t) { return x.first < t; });
-    if (it != story.end() && it->first == n) {
-      it->second += w;
-    } else {
-      story.insert(it, {n, w});
-    }
-  }
-  if (story.size() > kStoryPeople) {
-    std::nth_element(story.begin(), story.begin() + static_cast<long>(kStoryPeople), story.end(),
-                     [](const auto& x, const auto& y) { return x.second > y.second; });
-    story.resize(kStoryPeople);
-    std::sort(story.begin(), story.end());
-  }
-}
-
 // Adds count/amount keys to a story's (sorted, unique), up to kStoryNumbers.
 void AddNumbers(std::vector<uint64_t>& story, const std::vector<uint64_t>& more) {
   if (story.size() >= kStoryNumbers) return;
@@ -293,15 +272,13 @@ const std::array<std::string_view, kNumClusterFeatures>& ClusterFeatureNames() {
       "bias",           "cosine",         "title_cosine",   "entity_cosine",   "entities_both",
       "years_disjoint", "years_shared",   "headline_only",  "headline_cosine", "log_size",
       "member_cosine",  "same_day",       "cosine_squared", "cosine_entity",   "people_cosine",
-      "people_both",    "years_one_side", "numbers_shared", "lead_cosine",     "lead_member",
-      "lead_names_new", "lead_names_missing", "lead_numbers_conflict", "weekday_conflict"};
+      "people_both",    "years_one_side", "numbers_shared"};
   return names;
 }
 
 Result<ClusterModel> ParseClusterModel(std::string_view text) {
   ClusterModel model;
   int line_no = 0, next = -1, version = 0;
-  int features = kNumClusterFeatures;  // in the file: versions 1 and 2 lack the lead features
   bool merge = false;
   for (Span span : SplitLines(text)) {
     std::string_view line = text.substr(span.begin, span.size());
@@ -318,25 +295,24 @@ Result<ClusterModel> ParseClusterModel(std::string_view text) {
     auto where = [&] { return "cluster model line " + std::to_string(line_no) + ": "; };
     if (next < 0) {
       if (name != "parallax-cluster-model" || !(in >> version)) {
-        return InvalidArgument(where() + "expected \"parallax-cluster-model 3\"");
+        return InvalidArgument(where() + "expected \"parallax-cluster-model 2\"");
       }
-      if (version < 1 || version > 3) {
+      if (version != 1 && version != 2) {
         return InvalidArgument(where() + "version " + std::to_string(version) +
-                               " (this parallax reads 1 to 3)");
+                               " (this parallax reads 1 and 2)");
       }
-      features = version == 3 ? kNumClusterFeatures : kVersion2Features;
       next = 0;
       continue;
     }
     double w = 0;
-    if (next == features && version >= 2 && name == "headline_merge" && !merge) {
+    if (next == kNumClusterFeatures && version == 2 && name == "headline_merge" && !merge) {
       if (!(in >> w) || !std::isfinite(w))
         return InvalidArgument(where() + "headline_merge is not a number");
       model.headline_merge = w;
       merge = true;
       continue;
     }
-    if (next >= features)
+    if (next >= kNumClusterFeatures)
       return InvalidArgument(where() + "more lines than this parallax knows");
     if (name != ClusterFeatureNames()[static_cast<size_t>(next)]) {
       return InvalidArgument(where() + "expected feature \"" +
@@ -346,13 +322,12 @@ Result<ClusterModel> ParseClusterModel(std::string_view text) {
     if (!(in >> w) || !std::isfinite(w)) return InvalidArgument(where() + "weight is not a number");
     model.weights[static_cast<size_t>(next++)] = w;
   }
-  if (next != features)
+  if (next != kNumClusterFeatures)
     return InvalidArgument("cluster model: missing features (has " +
-                           std::to_string(std::max(next, 0)) + " of " + std::to_string(features) +
-                           ")");
-  if (version >= 2 && !merge)
-    return InvalidArgument("cluster model: version " + std::to_string(version) +
-                           " needs a headline_merge line");
+                           std::to_string(std::max(next, 0)) + " of " +
+                           std::to_string(kNumClusterFeatures) + ")");
+  if (version == 2 && !merge)
+    return InvalidArgument("cluster model: version 2 needs a headline_merge line");
   return model;
 }
 
@@ -412,15 +387,6 @@ OnlineClusterer::Prepared OnlineClusterer::Prepare(const ArticleFeatures& f) {
   p.surnames = f.surnames;
   p.numbers = f.numbers;
   p.years = f.years;
-  p.lead = Weigh(f.lead);
-  p.lead_names = f.lead_names;
-  p.lead_numbers = f.lead_numbers;
-  p.lead_weekdays = f.lead_weekdays;
-  for (const auto& [term, w] : f.entities) p.names.push_back(term);  // sorted by term
-  std::vector<uint64_t> names;
-  std::set_union(p.names.begin(), p.names.end(), f.lead_names.begin(), f.lead_names.end(),
-                 std::back_inserter(names));
-  p.names = std::move(names);
   p.time = f.time;
   p.headline_only = f.headline_only;
   return p;
@@ -491,30 +457,6 @@ std::vector<OnlineClusterer::Candidate> OnlineClusterer::Candidates(const Prepar
     double member = 0;
     for (const TermWeights& m : s.recent) member = std::max(member, Dot(a.terms, m));
     x[kMemberCosine] = static_cast<float>(member);
-    x[kLeadCosine] =
-        s.lead_norm > 0 ? static_cast<float>(Dot(a.lead, s.lead) / s.lead_norm) : 0;
-    double lead_member = 0;
-    for (const TermWeights& m : s.recent_leads) lead_member = std::max(lead_member, Dot(a.lead, m));
-    x[kLeadMember] = static_cast<float>(lead_member);
-    if (!a.lead_names.empty()) {
-      size_t unseen = 0;
-      for (uint64_t n : a.lead_names) unseen += WeightOf(s.entities, n) == 0;
-      x[kLeadNamesNew] = static_cast<float>(unseen) / static_cast<float>(a.lead_names.size());
-    }
-    double lead_names = 0, missing = 0;
-    for (const auto& [n, w] : s.lead_names) {
-      lead_names += w;
-      if (!std::binary_search(a.names.begin(), a.names.end(), n)) missing += w;
-    }
-    x[kLeadNamesMissing] = lead_names > 0 ? static_cast<float>(missing / lead_names) : 0;
-    size_t conflicts = 0;
-    for (const auto& [kind, key] : a.lead_numbers) {
-      conflicts += std::binary_search(s.lead_number_kinds.begin(), s.lead_number_kinds.end(), kind) &&
-                   !std::binary_search(s.numbers.begin(), s.numbers.end(), key);
-    }
-    x[kLeadNumbersConflict] = static_cast<float>(std::min<size_t>(conflicts, 3)) / 3.0f;
-    x[kWeekdayConflict] =
-        a.lead_weekdays != 0 && s.lead_weekdays != 0 && (a.lead_weekdays & s.lead_weekdays) == 0;
     if (a.time && s.last_time) {
       double dt = std::fabs(static_cast<double>(*a.time - *s.last_time));
       x[kSameDay] = dt < 24 * 3600 ? 1 : 0;
@@ -553,11 +495,8 @@ void OnlineClusterer::Repost(uint32_t id, Story& s) {
 
 void OnlineClusterer::AddContent(Story& s, const TermWeights& terms, const TermWeights& title,
                                  const TermWeights& entities, const Names& surnames,
-                                 const std::vector<uint64_t>& numbers, const TermWeights& lead,
-                                 const std::vector<std::pair<uint64_t, float>>& lead_names) const {
+                                 const std::vector<uint64_t>& numbers) const {
   s.norm = AddTo(s.terms, terms, options_.centroid_terms);
-  s.lead_norm = AddTo(s.lead, lead, kSmallCentroid);
-  AddLeadNames(s.lead_names, lead_names);
   s.title_norm = AddTo(s.title, title, kSmallCentroid);
   s.entity_norm = AddTo(s.entities, entities, kSmallCentroid);
   AddSurnames(s.surnames, surnames);
@@ -573,21 +512,12 @@ uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story)
     live_.emplace(id, Story{});
   }
   Story& s = live_.at(id);
-  std::vector<std::pair<uint64_t, float>> lead_names;
-  for (uint64_t n : a.lead_names) lead_names.emplace_back(n, 1.0f);
-  AddContent(s, a.terms, a.title, a.entities, a.surnames, a.numbers, a.lead, lead_names);
+  AddContent(s, a.terms, a.title, a.entities, a.surnames, a.numbers);
   for (int16_t year : a.years) AddYear(s.years, year, 1);
   ++s.size;
   if (a.headline_only) ++s.headlines;
   s.recent.push_back(Top(a.terms, kMemberTerms));
   if (s.recent.size() > kRecentMembers) s.recent.pop_front();
-  s.recent_leads.push_back(a.lead);
-  if (s.recent_leads.size() > kRecentMembers) s.recent_leads.pop_front();
-  std::vector<uint64_t> kinds;
-  for (const auto& [kind, key] : a.lead_numbers) kinds.push_back(kind);  // sorted
-  kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
-  AddNumbers(s.lead_number_kinds, kinds);
-  s.lead_weekdays |= a.lead_weekdays;
   Repost(id, s);
   Touch(id, a.time);
   // Only stories of headlines: a headline alone is too short to place surely, so headline feeds
@@ -618,13 +548,6 @@ OnlineClusterer::Prepared OnlineClusterer::AsArticle(const Story& s) const {
   p.entities = unit(s.entities, s.entity_norm);
   p.surnames = s.surnames;
   p.numbers = s.numbers;
-  p.lead = unit(s.lead, s.lead_norm);
-  for (const auto& [n, w] : s.lead_names) p.lead_names.push_back(n);
-  for (const auto& [term, w] : s.entities) p.names.push_back(term);
-  std::vector<uint64_t> names;
-  std::set_union(p.names.begin(), p.names.end(), p.lead_names.begin(), p.lead_names.end(),
-                 std::back_inserter(names));
-  p.names = std::move(names);
   for (const auto& [year, n] : s.years) p.years.push_back(year);
   std::sort(p.years.begin(), p.years.end());
   p.time = s.last_time;
@@ -652,16 +575,12 @@ uint32_t OnlineClusterer::MaybeMerge(uint32_t id) {
   Story f = live_.at(from);
   Retire(from);
   Story& t = live_.at(into);
-  AddContent(t, f.terms, f.title, f.entities, f.surnames, f.numbers, f.lead, f.lead_names);
+  AddContent(t, f.terms, f.title, f.entities, f.surnames, f.numbers);
   for (const auto& year_count : f.years) AddYear(t.years, year_count.first, year_count.second);
   t.size += f.size;
   t.headlines += f.headlines;
   for (TermWeights& m : f.recent) t.recent.push_back(std::move(m));
   while (t.recent.size() > kRecentMembers) t.recent.pop_front();
-  AddNumbers(t.lead_number_kinds, f.lead_number_kinds);
-  t.lead_weekdays |= f.lead_weekdays;
-  for (TermWeights& m : f.recent_leads) t.recent_leads.push_back(std::move(m));
-  while (t.recent_leads.size() > kRecentMembers) t.recent_leads.pop_front();
   Repost(into, t);
   Touch(into, f.last_time);
   merged_into_[from] = into;

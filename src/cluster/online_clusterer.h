@@ -58,18 +58,8 @@ enum ClusterFeature : int {
   kPeopleBoth,      // 1 when both sides name people
   kYearsOneSide,    // 1 when exactly one side mentions years
   kNumbersShared,   // counts/amounts in common (value, unit, counted noun), capped at 3, / 3
-  // Version 3: the event of the lead (ArticleFeatures::lead, lead_names) against the story's.
-  kLeadCosine,       // cosine of the lead's predicate words to the story's lead centroid
-  kLeadMember,       // highest such cosine to one of the story's latest leads
-  kLeadNamesNew,     // share of the lead's names the story never mentions (0 when none)
-  kLeadNamesMissing, // share of the story's lead names (by count) the article never mentions
-  kLeadNumbersConflict,  // lead counts of a kind the story's leads count, with a value the
-                         // story never gives, capped at 3, / 3
-  kWeekdayConflict,      // 1 when both leads name weekdays and none in common
   kNumClusterFeatures
 };
-// Features of a version 2 model file (the rest weigh 0 when one is read).
-constexpr int kVersion2Features = kLeadCosine;
 
 // Names of the features, in order, as written in a model file.
 const std::array<std::string_view, kNumClusterFeatures>& ClusterFeatureNames();
@@ -139,11 +129,6 @@ class OnlineClusterer {
     std::vector<uint64_t> numbers;
     std::vector<std::pair<std::string, float>> surnames;
     std::vector<int16_t> years;
-    TermWeights lead;                 // TF-IDF weighted, unit length
-    std::vector<uint64_t> lead_names;  // sorted, unique
-    std::vector<uint64_t> names;       // every entity key (lead names included), sorted
-    std::vector<std::pair<uint64_t, uint64_t>> lead_numbers;  // (kind, key), sorted
-    uint8_t lead_weekdays = 0;
     std::optional<int64_t> time;
     bool headline_only = false;
   };
@@ -158,12 +143,6 @@ class OnlineClusterer {
     std::vector<std::pair<int16_t, uint32_t>> years;      // year, articles mentioning it
     std::vector<uint64_t> posted;    // terms this story is listed under in postings_
     std::deque<TermWeights> recent;  // top terms of its latest articles, unit length
-    Centroid lead;                   // the members' lead words
-    double lead_norm = 0;
-    std::deque<TermWeights> recent_leads;               // of its latest articles, unit length
-    std::vector<std::pair<uint64_t, float>> lead_names;  // by term; at most kStoryPeople
-    std::vector<uint64_t> lead_number_kinds;  // sorted, unique, at most kStoryNumbers
-    uint8_t lead_weekdays = 0;                // union of the members'
     std::optional<int64_t> last_time;
     uint64_t last_seq = 0;
     uint32_t size = 0;
@@ -181,8 +160,7 @@ class OnlineClusterer {
   void AddContent(Story& s, const TermWeights& terms, const TermWeights& title,
                   const TermWeights& entities,
                   const std::vector<std::pair<std::string, float>>& surnames,
-                  const std::vector<uint64_t>& numbers, const TermWeights& lead,
-                  const std::vector<std::pair<uint64_t, float>>& lead_names) const;
+                  const std::vector<uint64_t>& numbers) const;
   Prepared AsArticle(const Story& s) const;
 
   ClusterOptions options_;
