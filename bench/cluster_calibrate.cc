@@ -14,6 +14,15 @@
 // merge threshold of headline stories is chosen the same way. Prints BCubed P/R/F1 per set and
 // order, and writes the model file.
 // Run through bench/calibrate_cluster.sh.
+//
+// For trying features (docs/benchmarks.md, "The event of the lead"):
+//   --holdout [--holdout-stride 2]  fit on half the topics of the sets that name topics (ECB+),
+//                                   plus the other sets whole; score the other half; swap
+//   --drop f1,f2                    leave features out of the fit (weight 0)
+//   --explain                       print each article the final model files into a story of
+//                                   another event (replay order), with its features
+//   --size-search                   also search a shift of the story-size weight
+//   --dump FILE                     the teacher-forced rows as TSV
 #include <linear.h>
 #include <nlohmann/json.hpp>
 
@@ -430,6 +439,7 @@ int main(int argc, char** argv) {
   }
   if (paths.empty()) {
     std::cerr << "usage: cluster_calibrate [--write MODEL] [--shuffles N] [--C c] [--pairs DIR] "
+                 "[--holdout [--holdout-stride N]] [--drop F,...] [--explain] [--size-search] "
                  "SET.jsonl...\n";
     return 2;
   }
