@@ -14,6 +14,15 @@
 // merge threshold of headline stories is chosen the same way. Prints BCubed P/R/F1 per set and
 // order, and writes the model file.
 // Run through bench/calibrate_cluster.sh.
+//
+// For trying features (docs/benchmarks.md, "The event of the lead"):
+//   --holdout [--holdout-stride 2]  fit on half the topics of the sets that name topics (ECB+),
+//                                   plus the other sets whole; score the other half; swap
+//   --drop f1,f2                    leave features out of the fit (weight 0)
+//   --explain                       print each article the final model files into a story of
+//                                   another event (replay order), with its features
+//   --size-search                   also search a shift of the story-size weight
+//   --dump FILE                     the teacher-forced rows as TSV
 #include <linear.h>
 #include <nlohmann/json.hpp>
 
@@ -42,6 +51,7 @@ namespace {
 struct Item {
   std::string id;
   std::string event;
+  std::string topic;  // "topic" of the row when given (ECB+), else empty
   ArticleFeatures features;
 };
 
@@ -51,13 +61,14 @@ struct Set {
 };
 
 Set Load(const std::string& path) {
-  std::unordered_map<std::string, std::string> gold;
+  std::unordered_map<std::string, std::string> gold, topic;
   std::ifstream in(path);
   for (std::string line; std::getline(in, line);) {
     if (line.empty()) continue;
     nlohmann::json row = nlohmann::json::parse(line);
-    gold[row["id"].is_string() ? row["id"].get<std::string>() : row["id"].dump()] =
-        row["event"].dump();
+    std::string id = row["id"].is_string() ? row["id"].get<std::string>() : row["id"].dump();
+    gold[id] = row["event"].dump();
+    topic[id] = row.contains("topic") ? row["topic"].dump() : "";
   }
   std::vector<Article> articles;
   ReadInputs(
@@ -67,7 +78,8 @@ Set Load(const std::string& path) {
   Set set{path, {}};
   std::vector<ArticleFeatures> features = FeaturesOf(articles);
   for (size_t i = 0; i < articles.size(); ++i) {
-    set.items.push_back(Item{articles[i].id, gold.at(articles[i].id), std::move(features[i])});
+    set.items.push_back(Item{articles[i].id, gold.at(articles[i].id), topic.at(articles[i].id),
+                             std::move(features[i])});
   }
   return set;
 }
@@ -143,6 +155,8 @@ Score BCubed(const std::vector<std::string>& gold, const std::vector<uint32_t>& 
 size_t kTrainCandidates = 4;
 
 std::ofstream* dump = nullptr;  // --dump FILE: the rows as TSV, for analysis
+// --drop f1,f2: features left out of the fit (weight 0), to measure what each one does.
+std::array<bool, kNumClusterFeatures> dropped{};
 
 // Teacher-forced rows: (features, joins?) for every candidate of every article.
 void Rows(const Set& s, int shuffle, std::vector<std::array<float, kNumClusterFeatures>>* x,
@@ -168,6 +182,8 @@ void Rows(const Set& s, int shuffle, std::vector<std::array<float, kNumClusterFe
       bool join = gold != story_of_event.end() && cand.story == gold->second;
       found |= join;
       x->push_back(cand.x);
+      for (int f = 0; f < kNumClusterFeatures; ++f)
+        if (dropped[static_cast<size_t>(f)]) x->back()[static_cast<size_t>(f)] = 0;
       y->push_back(join ? 1 : -1);
       if (dump) {
         *dump << s.path << '\t' << shuffle << '\t' << item.id << '\t' << item.event << '\t'
@@ -184,6 +200,9 @@ void Rows(const Set& s, int shuffle, std::vector<std::array<float, kNumClusterFe
   }
 }
 
+bool size_search = false;  // --size-search: also shift the story-size weight
+bool explain = false;  // --explain: print each article filed into another event's story
+bool explain_now = false;  // in the final report only
 double merge_threshold = -1;  // --merge: ClusterOptions::headline_merge_threshold (-1: the model's)
 
 Score Run(const Set& s, int shuffle, const ClusterModel& m, double threshold) {
@@ -193,9 +212,32 @@ Score Run(const Set& s, int shuffle, const ClusterModel& m, double threshold) {
   OnlineClusterer c(o, m);
   std::vector<std::string> gold;
   std::vector<uint32_t> pred;
+  std::unordered_map<uint32_t, std::string> first_event;  // --explain: a story's first event
   for (size_t i : Order(s, shuffle)) {
     gold.push_back(s.items[i].event);
+    if (explain_now && shuffle == 0) {
+      // The article's candidates before it is filed, as Add sees them.
+      OnlineClusterer probe = c;
+      OnlineClusterer::Prepared a = probe.Prepare(s.items[i].features);
+      std::vector<OnlineClusterer::Candidate> cands = probe.Candidates(a);
+      const OnlineClusterer::Candidate* best = nullptr;
+      double best_p = -1;
+      for (const auto& cand : cands) {
+        double p = probe.Probability(cand);
+        if (p > best_p) best_p = p, best = &cand;
+      }
+      if (best && best_p >= threshold && first_event[best->story] != s.items[i].event) {
+        std::printf("JOIN-WRONG %s %s -> story %u of %s p=%.3f", s.items[i].id.c_str(),
+                    s.items[i].event.c_str(), best->story, first_event[best->story].c_str(),
+                    best_p);
+        for (int f = 1; f < kNumClusterFeatures; ++f)
+          std::printf(" %s=%.2f", std::string(ClusterFeatureNames()[static_cast<size_t>(f)]).c_str(),
+                      best->x[static_cast<size_t>(f)]);
+        std::printf("\n");
+      }
+    }
     pred.push_back(c.Add(s.items[i].features));
+    first_event.emplace(pred.back(), s.items[i].event);
   }
   for (uint32_t& p : pred) p = c.Resolve(p);
   return BCubed(gold, pred);
@@ -267,6 +309,73 @@ std::string Format(const ClusterModel& m, const std::string& comment) {
   return out.str();
 }
 
+// Fits the model on `sets` (teacher-forced rows) and shifts its biases for the greedy
+// decision; `best` gets the bias shift, headline shift and headline merge threshold.
+ClusterModel Calibrate(const std::vector<Set>& sets, const std::vector<Pairs>& pairs,
+                       int shuffles, double C, double best[4], bool verbose) {
+  std::vector<std::array<float, kNumClusterFeatures>> xs;
+  std::vector<double> ys;
+  for (const Set& s : sets) {
+    size_t missed = 0, before = xs.size();
+    // Undated sets (no publication order) are also learned in shuffled orders.
+    bool dated = s.items.empty() || s.items.front().features.time.has_value();
+    for (int k = 0; k <= (dated ? 0 : shuffles); ++k) Rows(s, k, &xs, &ys, &missed);
+    if (verbose) std::cout << s.path << ": " << s.items.size() << " articles, " << xs.size() - before
+              << " candidate rows, gold story not among candidates " << missed << " times\n";
+  }
+  ClusterModel model = Fit(xs, ys, C);
+
+  // Shift the bias (and the headline-only bias) so that the default threshold 0.5 sits where
+  // the mean F1 over the sets is highest: logistic regression is calibrated per pair, not for
+  // the greedy decision. Full articles and headlines get their own shift, and stories of
+  // headlines their merge threshold (ClusterModel::headline_merge; 2 = never).
+  auto mean_f1 = [&](double shift, double headline, double merge, double size) {
+    ClusterModel m = model;
+    m.weights[kBias] += shift;
+    m.weights[kHeadlineOnly] += headline - shift;  // headlines move by `headline` in all
+    m.headline_merge = merge;
+    m.weights[kLogSize] += size;
+    // Each set counts once; an undated set is the mean over its replay and shuffled orders,
+    // so the decision does not fit one arrival order.
+    double sum = 0;
+    for (const Set& s : sets) {
+      int orders = Dated(s) ? 1 : 1 + shuffles;
+      double f1 = 0;
+      for (int k = 0; k < orders; ++k) f1 += Run(s, k, m, 0.5).f1;
+      sum += f1 / orders;
+    }
+    size_t together = 0;
+    for (const Pairs& p : pairs) sum += RunPairs(p, m, &together);
+    return sum / static_cast<double>(sets.size() + pairs.size());
+  };
+  best[0] = 0, best[1] = 0, best[2] = 2, best[3] = 0;  // bias shift, headline shift, headline merge threshold
+  double best_f1 = mean_f1(best[0], best[1], best[2], best[3]);
+  std::vector<double> grids[4];
+  if (size_search)
+    for (double v = -1.5; v <= 1.501; v += 0.25) grids[3].push_back(v);
+  for (double v = -6; v <= 6.001; v += 0.5) grids[0].push_back(v), grids[1].push_back(v);
+  for (double v = 0.5; v <= 0.951; v += 0.05) grids[2].push_back(v);
+  grids[2].push_back(2);
+  for (int round = 0; round < 2; ++round) {  // coordinate search over the three
+    for (int which = 0; which < 4; ++which) {
+      for (double v : grids[which]) {
+        double trial[4] = {best[0], best[1], best[2], best[3]};
+        trial[which] = v;
+        double f1 = mean_f1(trial[0], trial[1], trial[2], trial[3]);
+        if (f1 > best_f1 + 1e-9) {
+          best_f1 = f1;
+          best[which] = v;
+        }
+      }
+    }
+  }
+  model.weights[kBias] += best[0];
+  model.weights[kHeadlineOnly] += best[1] - best[0];
+  model.headline_merge = best[2];
+  model.weights[kLogSize] += best[3];
+  return model;
+}
+
 void Silence(const char*) {}
 
 }  // namespace
@@ -281,6 +390,8 @@ int main(int argc, char** argv) {
   std::string
       eval_thresholds;  // --eval "t1,t2,...": score the built-in model at these thresholds and exit
   int shuffles = 2;
+  bool holdout = false;  // --holdout: fit on half the topics, score the other half, and swap
+  int holdout_stride = 1;  // --holdout-stride 2: halves of topic pairs (another split)
   double C = 1.0;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
@@ -301,6 +412,25 @@ int main(int argc, char** argv) {
       merge_threshold = std::stod(argv[++i]);
     } else if (a == "--eval" && i + 1 < argc) {
       eval_thresholds = argv[++i];
+    } else if (a == "--size-search") {
+      size_search = true;
+    } else if (a == "--explain") {
+      explain = true;
+    } else if (a == "--holdout-stride" && i + 1 < argc) {
+      holdout_stride = std::max(1, std::stoi(argv[++i]));
+    } else if (a == "--holdout") {
+      holdout = true;
+    } else if (a == "--drop" && i + 1 < argc) {
+      std::stringstream list(argv[++i]);
+      for (std::string f; std::getline(list, f, ',');) {
+        auto& names = ClusterFeatureNames();
+        auto it = std::find(names.begin(), names.end(), f);
+        if (it == names.end()) {
+          std::cerr << "unknown feature " << f << "\n";
+          return 2;
+        }
+        dropped[static_cast<size_t>(it - names.begin())] = true;
+      }
     } else if (a == "--C" && i + 1 < argc) {
       C = std::stod(argv[++i]);
     } else {
@@ -309,6 +439,7 @@ int main(int argc, char** argv) {
   }
   if (paths.empty()) {
     std::cerr << "usage: cluster_calibrate [--write MODEL] [--shuffles N] [--C c] [--pairs DIR] "
+                 "[--holdout [--holdout-stride N]] [--drop F,...] [--explain] [--size-search] "
                  "SET.jsonl...\n";
     return 2;
   }
@@ -335,64 +466,43 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
-  std::vector<std::array<float, kNumClusterFeatures>> xs;
-  std::vector<double> ys;
-  for (const Set& s : sets) {
-    size_t missed = 0, before = xs.size();
-    // Undated sets (no publication order) are also learned in shuffled orders.
-    bool dated = s.items.empty() || s.items.front().features.time.has_value();
-    for (int k = 0; k <= (dated ? 0 : shuffles); ++k) Rows(s, k, &xs, &ys, &missed);
-    std::cout << s.path << ": " << s.items.size() << " articles, " << xs.size() - before
-              << " candidate rows, gold story not among candidates " << missed << " times\n";
-  }
-  ClusterModel model = Fit(xs, ys, C);
-
-  // Shift the bias (and the headline-only bias) so that the default threshold 0.5 sits where
-  // the mean F1 over the sets is highest: logistic regression is calibrated per pair, not for
-  // the greedy decision. Full articles and headlines get their own shift, and stories of
-  // headlines their merge threshold (ClusterModel::headline_merge; 2 = never).
-  auto mean_f1 = [&](double shift, double headline, double merge) {
-    ClusterModel m = model;
-    m.weights[kBias] += shift;
-    m.weights[kHeadlineOnly] += headline - shift;  // headlines move by `headline` in all
-    m.headline_merge = merge;
-    // Each set counts once; an undated set is the mean over its replay and shuffled orders,
-    // so the decision does not fit one arrival order.
-    double sum = 0;
-    for (const Set& s : sets) {
-      int orders = Dated(s) ? 1 : 1 + shuffles;
-      double f1 = 0;
-      for (int k = 0; k < orders; ++k) f1 += Run(s, k, m, 0.5).f1;
-      sum += f1 / orders;
-    }
-    size_t together = 0;
-    for (const Pairs& p : pairs) sum += RunPairs(p, m, &together);
-    return sum / static_cast<double>(sets.size() + pairs.size());
-  };
-  double best[3] = {0, 0, 2};  // bias shift, headline shift, headline merge threshold
-  double best_f1 = mean_f1(best[0], best[1], best[2]);
-  std::vector<double> grids[3];
-  for (double v = -6; v <= 6.001; v += 0.5) grids[0].push_back(v), grids[1].push_back(v);
-  for (double v = 0.5; v <= 0.951; v += 0.05) grids[2].push_back(v);
-  grids[2].push_back(2);
-  for (int round = 0; round < 2; ++round) {  // coordinate search over the three
-    for (int which = 0; which < 3; ++which) {
-      for (double v : grids[which]) {
-        double trial[3] = {best[0], best[1], best[2]};
-        trial[which] = v;
-        double f1 = mean_f1(trial[0], trial[1], trial[2]);
-        if (f1 > best_f1 + 1e-9) {
-          best_f1 = f1;
-          best[which] = v;
+  if (holdout) {
+    // Held-out topics: fit (weights and shifts) on every other topic of the sets that name
+    // topics, plus the sets that do not, and score the topics left out; then swap halves.
+    for (int half = 0; half < 2; ++half) {
+      std::vector<Set> train, test;
+      for (const Set& s : sets) {
+        std::unordered_map<std::string, int> index;
+        for (const Item& it : s.items) index.emplace(it.topic, static_cast<int>(index.size()));
+        bool topics = !s.items.empty() && !s.items.front().topic.empty();  // else train only
+        Set a{s.path, {}}, b{s.path + " held-out half " + std::to_string(half), {}};
+        for (const Item& it : s.items)
+          (!topics || index[it.topic] / holdout_stride % 2 != half ? a : b).items.push_back(it);
+        train.push_back(std::move(a));
+        if (!b.items.empty()) test.push_back(std::move(b));
+      }
+      double best[4];
+      ClusterModel m = Calibrate(train, pairs, shuffles, C, best, false);
+      for (const Set& s : test) {
+        double sum = 0;
+        int orders = Dated(s) ? 1 : 1 + shuffles;
+        for (int k = 0; k < orders; ++k) {
+          Score sc = Run(s, k, m, 0.5);
+          sum += sc.f1;
+          std::printf("%s order %d: P=%.3f R=%.3f F1=%.3f\n", s.path.c_str(), k, sc.p, sc.r,
+                      sc.f1);
         }
+        std::printf("%s mean F1 %.4f (bias shift %.1f, size shift %.2f)\n", s.path.c_str(),
+                    sum / orders, best[0], best[3]);
       }
     }
+    return 0;
   }
+  double best[4];
+  ClusterModel model = Calibrate(sets, pairs, shuffles, C, best, true);
   const double best_shift = best[0], best_headline = best[1];
-  model.weights[kBias] += best_shift;
-  model.weights[kHeadlineOnly] += best_headline - best_shift;
-  model.headline_merge = best[2];
 
+  explain_now = explain;
   std::ostringstream report;
   report << "# Calibrated by bench/calibrate_cluster.sh (liblinear L2 logistic regression, C=" << C
          << ", bias shift " << best_shift << ", headline shift " << best_headline
