@@ -200,6 +200,31 @@ TEST(Metadata, VerticalBarEndsTheHeadline) {
             "Q&A | Ferry fares");  // too short a head to be a headline on its own
 }
 
+TEST(Metadata, DeclaredTitleShownInAnotherHeadingBeatsADisagreeingHeadline) {
+  // A blog whose name is its <h1> and whose post headline is an <h2>: the declared title that
+  // the page also shows wins over the <h1> no declared title agrees with.
+  PageMetadata m = Meta(R"(<head><title>Ferry timetables for the winter | Notes</title>
+      <meta property="og:title" content="Ferry timetables for the winter"></head><body>
+      <h1>Kelda's quiet harbour</h1><article><h2 class="entry-title">Ferry timetables for
+      the winter</h2><p>The winter timetable starts on Monday.</p></article></body>)");
+  EXPECT_EQ(m.title, "Ferry timetables for the winter");
+  // Shown only in a sidebar or a footer, or hidden: the <h1> stays.
+  for (const char* where : {"<aside><h2>%s</h2></aside>", "<footer><h3>%s</h3></footer>",
+                            "<div class=\"title\" hidden>%s</div>"}) {
+    std::string shown = where;
+    shown.replace(shown.find("%s"), 2, "Ferry timetables for the winter");
+    m = Meta(R"(<head><meta property="og:title" content="Ferry timetables for the winter">
+        </head><body><h1>Winter crossings run late on Sundays</h1><p>x</p>)" +
+             shown + "</body>");
+    EXPECT_EQ(m.title, "Winter crossings run late on Sundays") << where;
+  }
+  // The microdata headline does not confirm itself.
+  m = Meta(R"(<head><meta property="og:title" content="Night crossings are cut"></head><body>
+      <div class="brand" itemprop="headline">Kelda Ferries</div>
+      <h1>Winter crossings run late on Sundays</h1><p>x</p></body>)");
+  EXPECT_EQ(m.title, "Winter crossings run late on Sundays");
+}
+
 TEST(Metadata, LessUsualPublicationDates) {
   // The datePublished of the WebPage object when no article object has one.
   EXPECT_EQ(Meta(R"(<script type="application/ld+json">{"@graph":[{"@type":"WebPage",
