@@ -465,14 +465,34 @@ bool InFurniture(const HtmlTree& tree, uint32_t n) {
   return false;
 }
 
+// Whether `n` is in the page's furniture (InFurniture), a <header> counting only when no
+// <article> or <main> holds it: an article's own <header> holds its headline.
+bool InPageFurniture(const HtmlTree& tree, uint32_t n) {
+  bool header = false;
+  for (uint32_t a = tree.nodes[n].parent; a != 0; a = tree.nodes[a].parent) {
+    const HtmlNode& node = tree.nodes[a];
+    Tag t = node.tag;
+    if (t == Tag::kNav || t == Tag::kFooter || t == Tag::kAside || node.hidden) return true;
+    if (t == Tag::kArticle || t == Tag::kMain) return false;
+    header = header || t == Tag::kHeader;
+  }
+  return header;
+}
+
 // The page's <h1> texts that are not the site's name: those outside page furniture (a site
 // logo is often an <h1> in the <header>) first, then the others; each text once.
+// `*in_content` is the number of the first kind; `*first_named` says whether the first of
+// them is named as the page's title (its class or id says "title" or "headline":
+// "entry-title", "post-headline") and no other <h1> in content bears the same class and id,
+// as a list of teasers would.
 std::vector<std::string> Headlines(const HtmlTree& tree, const std::vector<std::string>& titles,
-                                   const std::vector<std::string>& site_keys) {
+                                   const std::vector<std::string>& site_keys,
+                                   size_t* in_content, bool* first_named) {
   // <h1>s looked at, at most: a page has a few (the most on wcxb-dev and zyte: 22); the bound
   // keeps a hostile page of many large <h1>s linear.
   constexpr int kMaxHeadings = 32;
   std::vector<std::string> inside, outside, keys;
+  std::vector<std::string> inside_classes;
   int seen = 0;
   for (uint32_t n = 1; n < tree.nodes.size() && seen < kMaxHeadings; ++n) {
     if (tree.nodes[n].tag != Tag::kH1) continue;
@@ -484,8 +504,14 @@ std::vector<std::string> Headlines(const HtmlTree& tree, const std::vector<std::
       continue;
     }
     keys.push_back(std::move(key));
-    (InFurniture(tree, n) ? outside : inside).push_back(std::move(text));
+    const bool furniture = InPageFurniture(tree, n);
+    if (!furniture) inside_classes.push_back(tree.nodes[n].class_id);
+    (furniture ? outside : inside).push_back(std::move(text));
   }
+  *in_content = inside.size();
+  *first_named = !inside_classes.empty() &&
+                 (Contains(inside_classes[0], "headline") || Contains(inside_classes[0], "title")) &&
+                 std::count(inside_classes.begin(), inside_classes.end(), inside_classes[0]) == 1;
   inside.insert(inside.end(), outside.begin(), outside.end());
   return inside;
 }
@@ -644,7 +670,9 @@ std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaM
   const std::vector<std::string> head_titles = titles;
   add(Microdata(tree, "headline"));
   const std::vector<std::string> site_keys = SiteKeys(site, host);
-  std::vector<std::string> headlines = Headlines(tree, titles, site_keys);
+  size_t in_content = 0;
+  bool first_named = false;
+  std::vector<std::string> headlines = Headlines(tree, titles, site_keys, &in_content, &first_named);
   for (std::string& h : headlines) h = StripSiteParts(h, site_keys);
   // The visible headline that a declared title agrees with.
   for (size_t i = 0; i < headlines.size(); ++i) {
@@ -659,15 +687,16 @@ std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaM
   std::string h1 = headlines.empty() ? std::string() : headlines.front();
   // The visible headline is what readers (and the WCXB annotators) call the title; meta
   // titles are often rewritten for search engines. But not when the page has several <h1>s
-  // none of which the declared titles agree with (the first is then as likely a banner or a
-  // call to action as the article's headline), and not an <h1> of a few words that is
-  // shorter than the declared title, a section or site name ("Blog", "Contact Us").
+  // in its content none of which the declared titles agree with (the first is then as likely
+  // a banner or a call to action as the article's headline) unless the first is named as the
+  // title (first_named), and not an <h1> of a few words that is shorter than the declared
+  // title, a section or site name ("Blog", "Contact Us"). Counting only the <h1>s in content
+  // and first_named: wcxb-dev title 709 -> 712 pages, none lost.
   // Words: 3 measured on wcxb-dev title accuracy 0.860 (0: 0.834, 2: 0.855, 6: 0.871 by
   // trusting meta titles ever more; 3 is where section names end).
   constexpr size_t kShortHeadline = 3;
   const bool weak = declared.empty() ? false
-                    : headlines.size() > 1
-                        ? true
+                    : in_content > 1 ? !first_named
                         : CountWords(h1) <= kShortHeadline &&
                               CountWords(StripSiteName(declared, site_keys)) > CountWords(h1);
   if (!h1.empty() && !weak) return h1;

@@ -156,6 +156,28 @@ TEST(Metadata, AmongSeveralHeadlinesTheOneADeclaredTitleAgreesWith) {
             "Harbour board approves the new ferry fares");
 }
 
+TEST(Metadata, SeveralHeadlinesCountOnlyInContentAndANamedFirstOneWins) {
+  const std::string head = R"(<head><meta property="og:title" content="Harbour board approves
+      the new ferry fares"></head><body>)";
+  // A second <h1> in the footer does not make the article's <h1> doubtful.
+  EXPECT_EQ(Meta(head + R"(<h1>Fares go up by a tenth in May</h1><p>x</p>
+      <footer><h1>Choose your harbour</h1></footer></body>)")
+                .title,
+            "Fares go up by a tenth in May");
+  // Several <h1>s in content, the first named as the title (an article's own <header> is
+  // content, not furniture), the others teasers sharing one class: the named one.
+  EXPECT_EQ(Meta(head + R"(<article><header><h1 class="post-headline">Fares go up by a tenth
+      in May</h1></header><p>x</p></article><h1 class="teaser-title">Night crossings are
+      cut</h1><h1 class="teaser-title">New quay opens</h1></body>)")
+                .title,
+            "Fares go up by a tenth in May");
+  // Named alike as the teasers: no <h1> is the headline, the declared title is.
+  EXPECT_EQ(Meta(head + R"(<h1 class="card-title">Fares go up by a tenth in May</h1>
+      <h1 class="card-title">Night crossings are cut</h1></body>)")
+                .title,
+            "Harbour board approves the new ferry fares");
+}
+
 TEST(Metadata, OnlyTheFirst32HeadlinesAreLookedAt) {
   std::string page = R"(<head><meta property="og:title" content="Harbour board approves the
       new ferry fares"></head><body>)";
