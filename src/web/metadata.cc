@@ -643,6 +643,25 @@ std::string ShownTitle(const HtmlTree& tree, const std::vector<std::string>& tit
   return {};
 }
 
+// The text of the first <h2> or <h3> in content whose class or id says "title" or
+// "headline" and that no other such heading shares, "" when there is none.
+std::string NamedSubheading(const HtmlTree& tree) {
+  uint32_t first = 0;
+  for (uint32_t n = 1; n < tree.nodes.size(); ++n) {
+    const HtmlNode& node = tree.nodes[n];
+    if (node.tag != Tag::kH2 && node.tag != Tag::kH3) continue;
+    if (first != 0) {
+      if (node.class_id == tree.nodes[first].class_id) return {};
+      continue;
+    }
+    if ((Contains(node.class_id, "title") || Contains(node.class_id, "headline")) &&
+        !InPageFurniture(tree, n)) {
+      first = n;
+    }
+  }
+  return first == 0 ? std::string() : DecodeEntities(TextOf(tree, first));
+}
+
 std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaMap& meta,
                              const std::string& site, const std::string& host) {
   std::string declared = ld.headline;
@@ -684,6 +703,11 @@ std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaM
     }
   }
   if (std::string shown = ShownTitle(tree, head_titles, site_keys); !shown.empty()) return shown;
+  // No <h1> but the site's name: a blog theme's post headline is then an <h2 class=
+  // "entry-title">. wcxb-dev: +1 page, none lost (few pages lack an article <h1>).
+  if (headlines.empty()) {
+    if (std::string named = NamedSubheading(tree); !named.empty()) return named;
+  }
   std::string h1 = headlines.empty() ? std::string() : headlines.front();
   // The visible headline is what readers (and the WCXB annotators) call the title; meta
   // titles are often rewritten for search engines. But not when the page has several <h1>s

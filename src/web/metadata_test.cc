@@ -178,6 +178,21 @@ TEST(Metadata, SeveralHeadlinesCountOnlyInContentAndANamedFirstOneWins) {
             "Harbour board approves the new ferry fares");
 }
 
+TEST(Metadata, WithoutAnArticleHeadlineANamedSubheadingIsTheTitle) {
+  const std::string head = R"(<head><meta property="og:title" content="Notes from the quay"><meta
+      property="og:site_name" content="Kelda's Log"></head><body><header><h1>Kelda's Log</h1>
+      </header>)";
+  EXPECT_EQ(Meta(head + R"(<main><h2 class="entry-title">Ten winters on the north
+      mole</h2><p>x</p><h2>Comments</h2></main></body>)")
+                .title,
+            "Ten winters on the north mole");
+  // A list of posts (one class for all) names no headline.
+  EXPECT_EQ(Meta(head + R"(<main><h2 class="entry-title">Ten winters on the north mole</h2>
+      <h2 class="entry-title">A new quay</h2></main></body>)")
+                .title,
+            "Notes from the quay");
+}
+
 TEST(Metadata, OnlyTheFirst32HeadlinesAreLookedAt) {
   std::string page = R"(<head><meta property="og:title" content="Harbour board approves the
       new ferry fares"></head><body>)";
