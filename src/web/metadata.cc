@@ -75,25 +75,9 @@ std::string Collapse(std::string_view text) {
   return out;
 }
 
-void CollectText(const HtmlTree& tree, uint32_t n, std::string* out) {
-  const HtmlNode& node = tree.nodes[n];
-  if (node.tag == Tag::kText) *out += node.text;
-  if (node.tag == Tag::kScript || node.tag == Tag::kStyle) return;
-  for (uint32_t c : node.children) {
-    Tag t = tree.nodes[c].tag;
-    if (t == Tag::kBr || t == Tag::kP || t == Tag::kDiv || t == Tag::kLi) *out += ' ';
-    CollectText(tree, c, out);
-  }
-}
-
-std::string TextOf(const HtmlTree& tree, uint32_t n) {
-  std::string t;
-  CollectText(tree, n, &t);
-  return Collapse(t);
-}
-
-// CollectText of `n` that gives up (false, `out` partial) once the text passes `max_bytes` or
-// `*nodes` runs out: a bounded read of elements that may be large containers.
+// The text below `n` (script and style dropped, a space before each line break, paragraph,
+// div and list item), appended to `out`; false, `out` partial, once it passes `max_bytes` or
+// `*nodes` runs out (a bounded read of elements that may be large containers).
 bool CollectTextUpTo(const HtmlTree& tree, uint32_t n, size_t max_bytes, size_t* nodes,
                      std::string* out) {
   for (uint32_t c : tree.nodes[n].children) {
@@ -109,6 +93,19 @@ bool CollectTextUpTo(const HtmlTree& tree, uint32_t n, size_t max_bytes, size_t*
     if (out->size() > max_bytes || !CollectTextUpTo(tree, c, max_bytes, nodes, out)) return false;
   }
   return true;
+}
+
+void CollectText(const HtmlTree& tree, uint32_t n, std::string* out) {
+  if (tree.nodes[n].tag == Tag::kText) *out += tree.nodes[n].text;
+  if (tree.nodes[n].tag == Tag::kScript || tree.nodes[n].tag == Tag::kStyle) return;
+  size_t unlimited = SIZE_MAX;
+  CollectTextUpTo(tree, n, SIZE_MAX, &unlimited, out);
+}
+
+std::string TextOf(const HtmlTree& tree, uint32_t n) {
+  std::string t;
+  CollectText(tree, n, &t);
+  return Collapse(t);
 }
 
 // Lower-cased, letters and digits only: how titles and names are compared.
@@ -596,12 +593,14 @@ bool ShownInContent(const HtmlTree& tree, uint32_t n) {
 // <h6> and elements whose class, id or itemprop says "title" or "headline", outside <nav>,
 // <footer>, <aside> and hidden elements. A blog often sets its name as the <h1> and the post's
 // headline as an <h2 class="entry-title">; a page may repeat its headline in a banner. Each
-// text is read up to kMaxBytes (longer ones are containers, not headings), so the pass is
-// linear in the page; at most kMaxElements are kept.
+// text is read up to kMaxBytes (longer ones are containers, not headings) and the first
+// kMaxElements such elements are looked at (real pages have up to a few hundred), so a hostile
+// page of nested "title" elements costs at most kMaxElements bounded reads.
 std::vector<std::string> ShownHeadingKeys(const HtmlTree& tree) {
-  constexpr size_t kMaxBytes = 400, kMaxElements = 4000;
+  constexpr size_t kMaxBytes = 400, kMaxElements = 2000;
   std::vector<std::string> keys;
-  for (uint32_t n = 1; n < tree.nodes.size() && keys.size() < kMaxElements; ++n) {
+  size_t looked_at = 0;
+  for (uint32_t n = 1; n < tree.nodes.size() && looked_at < kMaxElements; ++n) {
     const HtmlNode& node = tree.nodes[n];
     const bool heading = node.tag >= Tag::kH2 && node.tag <= Tag::kH6;
     if (!heading && !Contains(node.class_id, "title") && !Contains(node.class_id, "headline") &&
@@ -612,6 +611,7 @@ std::vector<std::string> ShownHeadingKeys(const HtmlTree& tree) {
         !node.IsElement()) {
       continue;
     }
+    ++looked_at;
     if (!ShownInContent(tree, n)) continue;
     std::string text;
     size_t nodes = 8 * kMaxBytes;

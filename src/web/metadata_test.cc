@@ -156,6 +156,18 @@ TEST(Metadata, AmongSeveralHeadlinesTheOneADeclaredTitleAgreesWith) {
             "Harbour board approves the new ferry fares");
 }
 
+TEST(Metadata, OnlyTheFirst2000TitleLikeElementsAreLookedAt) {
+  // A page of many "title" elements stays linear: the heading after the first 2,000 is not
+  // read, so the <h1> stays; before them, it is found.
+  std::string filler;
+  for (int i = 0; i < 2000; ++i) filler += "<span class=\"title\">Quay</span>";
+  const std::string head = R"(<head><meta property="og:title" content="Ferry timetables for
+      the winter"></head><body><h1>Winter crossings run late on Sundays</h1>)";
+  const std::string shown = "<h2>Ferry timetables for the winter</h2>";
+  EXPECT_EQ(Meta(head + filler + shown + "</body>").title, "Winter crossings run late on Sundays");
+  EXPECT_EQ(Meta(head + shown + filler + "</body>").title, "Ferry timetables for the winter");
+}
+
 TEST(Metadata, SeveralHeadlinesCountOnlyInContentAndANamedFirstOneWins) {
   const std::string head = R"(<head><meta property="og:title" content="Harbour board approves
       the new ferry fares"></head><body>)";
