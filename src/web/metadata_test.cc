@@ -205,6 +205,20 @@ TEST(Metadata, WithoutAnArticleHeadlineANamedSubheadingIsTheTitle) {
             "Notes from the quay");
 }
 
+TEST(Metadata, HeadlineAgreesWithTheLastPartOfATitle) {
+  // "Outlet Blog: Headline" and several <h1>s (the others section headings): the <h1> the
+  // title ends with.
+  EXPECT_EQ(Meta(R"(<head><title>Kelda Log: Ten winters on the north mole</title></head><body>
+      <h1>Ten winters on the north mole</h1><p>x</p><h1>The first winter</h1></body>)")
+                .title,
+            "Ten winters on the north mole");
+  // An <h1> of two words is no headline of its own: the declared title.
+  EXPECT_EQ(Meta(R"(<head><meta property="og:title" content="News: Fares rise"></head><body>
+      <h1>Fares rise</h1><h1>Other news</h1></body>)")
+                .title,
+            "News: Fares rise");
+}
+
 TEST(Metadata, OnlyTheFirst32HeadlinesAreLookedAt) {
   std::string page = R"(<head><meta property="og:title" content="Harbour board approves the
       new ferry fares"></head><body>)";
