@@ -156,6 +156,69 @@ TEST(Metadata, AmongSeveralHeadlinesTheOneADeclaredTitleAgreesWith) {
             "Harbour board approves the new ferry fares");
 }
 
+TEST(Metadata, OnlyTheFirst2000TitleLikeElementsAreLookedAt) {
+  // A page of many "title" elements stays linear: the heading after the first 2,000 is not
+  // read, so the <h1> stays; before them, it is found.
+  std::string filler;
+  for (int i = 0; i < 2000; ++i) filler += "<span class=\"title\">Quay</span>";
+  const std::string head = R"(<head><meta property="og:title" content="Ferry timetables for
+      the winter"></head><body><h1>Winter crossings run late on Sundays</h1>)";
+  const std::string shown = "<h2>Ferry timetables for the winter</h2>";
+  EXPECT_EQ(Meta(head + filler + shown + "</body>").title, "Winter crossings run late on Sundays");
+  EXPECT_EQ(Meta(head + shown + filler + "</body>").title, "Ferry timetables for the winter");
+}
+
+TEST(Metadata, SeveralHeadlinesCountOnlyInContentAndANamedFirstOneWins) {
+  const std::string head = R"(<head><meta property="og:title" content="Harbour board approves
+      the new ferry fares"></head><body>)";
+  // A second <h1> in the footer does not make the article's <h1> doubtful.
+  EXPECT_EQ(Meta(head + R"(<h1>Fares go up by a tenth in May</h1><p>x</p>
+      <footer><h1>Choose your harbour</h1></footer></body>)")
+                .title,
+            "Fares go up by a tenth in May");
+  // Several <h1>s in content, the first named as the title (an article's own <header> is
+  // content, not furniture), the others teasers sharing one class: the named one.
+  EXPECT_EQ(Meta(head + R"(<article><header><h1 class="post-headline">Fares go up by a tenth
+      in May</h1></header><p>x</p></article><h1 class="teaser-title">Night crossings are
+      cut</h1><h1 class="teaser-title">New quay opens</h1></body>)")
+                .title,
+            "Fares go up by a tenth in May");
+  // Named alike as the teasers: no <h1> is the headline, the declared title is.
+  EXPECT_EQ(Meta(head + R"(<h1 class="card-title">Fares go up by a tenth in May</h1>
+      <h1 class="card-title">Night crossings are cut</h1></body>)")
+                .title,
+            "Harbour board approves the new ferry fares");
+}
+
+TEST(Metadata, WithoutAnArticleHeadlineANamedSubheadingIsTheTitle) {
+  const std::string head = R"(<head><meta property="og:title" content="Notes from the quay"><meta
+      property="og:site_name" content="Kelda's Log"></head><body><header><h1>Kelda's Log</h1>
+      </header>)";
+  EXPECT_EQ(Meta(head + R"(<main><h2 class="entry-title">Ten winters on the north
+      mole</h2><p>x</p><h2>Comments</h2></main></body>)")
+                .title,
+            "Ten winters on the north mole");
+  // A list of posts (one class for all) names no headline.
+  EXPECT_EQ(Meta(head + R"(<main><h2 class="entry-title">Ten winters on the north mole</h2>
+      <h2 class="entry-title">A new quay</h2></main></body>)")
+                .title,
+            "Notes from the quay");
+}
+
+TEST(Metadata, HeadlineAgreesWithTheLastPartOfATitle) {
+  // "Outlet Blog: Headline" and several <h1>s (the others section headings): the <h1> the
+  // title ends with.
+  EXPECT_EQ(Meta(R"(<head><title>Kelda Log: Ten winters on the north mole</title></head><body>
+      <h1>Ten winters on the north mole</h1><p>x</p><h1>The first winter</h1></body>)")
+                .title,
+            "Ten winters on the north mole");
+  // An <h1> of two words is no headline of its own: the declared title.
+  EXPECT_EQ(Meta(R"(<head><meta property="og:title" content="News: Fares rise"></head><body>
+      <h1>Fares rise</h1><h1>Other news</h1></body>)")
+                .title,
+            "News: Fares rise");
+}
+
 TEST(Metadata, OnlyTheFirst32HeadlinesAreLookedAt) {
   std::string page = R"(<head><meta property="og:title" content="Harbour board approves the
       new ferry fares"></head><body>)";
@@ -198,6 +261,31 @@ TEST(Metadata, VerticalBarEndsTheHeadline) {
             "Ferry fares rise again");
   EXPECT_EQ(Meta("<body><h1>Q&amp;A | Ferry fares</h1></body>").title,
             "Q&A | Ferry fares");  // too short a head to be a headline on its own
+}
+
+TEST(Metadata, DeclaredTitleShownInAnotherHeadingBeatsADisagreeingHeadline) {
+  // A blog whose name is its <h1> and whose post headline is an <h2>: the declared title that
+  // the page also shows wins over the <h1> no declared title agrees with.
+  PageMetadata m = Meta(R"(<head><title>Ferry timetables for the winter | Notes</title>
+      <meta property="og:title" content="Ferry timetables for the winter"></head><body>
+      <h1>Kelda's quiet harbour</h1><article><h2 class="entry-title">Ferry timetables for
+      the winter</h2><p>The winter timetable starts on Monday.</p></article></body>)");
+  EXPECT_EQ(m.title, "Ferry timetables for the winter");
+  // Shown only in a sidebar or a footer, or hidden: the <h1> stays.
+  for (const char* where : {"<aside><h2>%s</h2></aside>", "<footer><h3>%s</h3></footer>",
+                            "<div class=\"title\" hidden>%s</div>"}) {
+    std::string shown = where;
+    shown.replace(shown.find("%s"), 2, "Ferry timetables for the winter");
+    m = Meta(R"(<head><meta property="og:title" content="Ferry timetables for the winter">
+        </head><body><h1>Winter crossings run late on Sundays</h1><p>x</p>)" +
+             shown + "</body>");
+    EXPECT_EQ(m.title, "Winter crossings run late on Sundays") << where;
+  }
+  // The microdata headline does not confirm itself.
+  m = Meta(R"(<head><meta property="og:title" content="Night crossings are cut"></head><body>
+      <div class="brand" itemprop="headline">Kelda Ferries</div>
+      <h1>Winter crossings run late on Sundays</h1><p>x</p></body>)");
+  EXPECT_EQ(m.title, "Winter crossings run late on Sundays");
 }
 
 TEST(Metadata, LessUsualPublicationDates) {
