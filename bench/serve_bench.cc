@@ -214,11 +214,14 @@ int Ingest(const Flags& f) {
   done = true;
   for (auto& t : readers) t.join();
   std::sort(latencies_ms.begin(), latencies_ms.end());
-  auto quantile = [&](double q) {
-    return latencies_ms.empty()
-               ? 0.0
-               : latencies_ms[std::min(latencies_ms.size() - 1,
-                                       static_cast<size_t>(q * latencies_ms.size()))];
+  // Latency is only timed for paced reads; unpaced ones print "-" rather than a false 0.
+  auto quantile = [&](double q) -> std::string {
+    if (latencies_ms.empty()) return "-";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f",
+                  latencies_ms[std::min(latencies_ms.size() - 1,
+                                        static_cast<size_t>(q * latencies_ms.size()))]);
+    return buf;
   };
   httplib::Client c = server.Client();
   Json health = Json::parse(c.Get("/healthz")->body);
@@ -231,14 +234,14 @@ int Ingest(const Flags& f) {
   std::printf(
       "mode=ingest articles=%zu MB=%.1f batch=%zu writers=%zu readers=%zu read_rate=%s "
       "keep_alive=%d stories=%zu seconds=%.2f articles_per_s=%.0f reads=%zu reads_per_s=%.0f "
-      "read_p50_ms=%.1f read_p99_ms=%.1f server_cpu_s=%.2f server_cpu_ms_per_article=%.3f "
+      "read_p50_ms=%s read_p99_ms=%s server_cpu_s=%.2f server_cpu_ms_per_article=%.3f "
       "client_cpu_s=%.2f client_cpu_ms_per_article=%.3f load_before=%.1f load_after=%.1f "
       "check=%s\n",
       static_cast<size_t>(acknowledged), bytes / 1e6, f.batch, f.writers, f.readers,
       f.read_rate > 0 ? std::to_string(static_cast<int>(f.read_rate)).c_str() : "unpaced",
       f.keep_alive ? 1 : 0, stories, seconds, acknowledged / seconds, reads_during,
-      reads_during / seconds, quantile(0.5), quantile(0.99), cpu, cpu * per_article, client_cpu,
-      client_cpu * per_article, load_start, Load(), ok ? "ok" : "FAILED");
+      reads_during / seconds, quantile(0.5).c_str(), quantile(0.99).c_str(), cpu, cpu * per_article,
+      client_cpu, client_cpu * per_article, load_start, Load(), ok ? "ok" : "FAILED");
   return ok ? 0 : 1;
 }
 
