@@ -200,9 +200,9 @@ void Rows(const Set& s, int shuffle, std::vector<std::array<float, kNumClusterFe
   }
 }
 
-bool size_search = false;  // --size-search: also shift the story-size weight
-bool explain = false;  // --explain: print each article filed into another event's story
-bool explain_now = false;  // in the final report only
+bool size_search = false;     // --size-search: also shift the story-size weight
+bool explain = false;         // --explain: print each article filed into another event's story
+bool explain_now = false;     // in the final report only
 double merge_threshold = -1;  // --merge: ClusterOptions::headline_merge_threshold (-1: the model's)
 
 Score Run(const Set& s, int shuffle, const ClusterModel& m, double threshold) {
@@ -231,7 +231,8 @@ Score Run(const Set& s, int shuffle, const ClusterModel& m, double threshold) {
                     s.items[i].event.c_str(), best->story, first_event[best->story].c_str(),
                     best_p);
         for (int f = 1; f < kNumClusterFeatures; ++f)
-          std::printf(" %s=%.2f", std::string(ClusterFeatureNames()[static_cast<size_t>(f)]).c_str(),
+          std::printf(" %s=%.2f",
+                      std::string(ClusterFeatureNames()[static_cast<size_t>(f)]).c_str(),
                       best->x[static_cast<size_t>(f)]);
         std::printf("\n");
       }
@@ -311,8 +312,8 @@ std::string Format(const ClusterModel& m, const std::string& comment) {
 
 // Fits the model on `sets` (teacher-forced rows) and shifts its biases for the greedy
 // decision; `best` gets the bias shift, headline shift and headline merge threshold.
-ClusterModel Calibrate(const std::vector<Set>& sets, const std::vector<Pairs>& pairs,
-                       int shuffles, double C, double best[4], bool verbose) {
+ClusterModel Calibrate(const std::vector<Set>& sets, const std::vector<Pairs>& pairs, int shuffles,
+                       double C, double best[4], bool verbose) {
   std::vector<std::array<float, kNumClusterFeatures>> xs;
   std::vector<double> ys;
   for (const Set& s : sets) {
@@ -320,8 +321,9 @@ ClusterModel Calibrate(const std::vector<Set>& sets, const std::vector<Pairs>& p
     // Undated sets (no publication order) are also learned in shuffled orders.
     bool dated = s.items.empty() || s.items.front().features.time.has_value();
     for (int k = 0; k <= (dated ? 0 : shuffles); ++k) Rows(s, k, &xs, &ys, &missed);
-    if (verbose) std::cout << s.path << ": " << s.items.size() << " articles, " << xs.size() - before
-              << " candidate rows, gold story not among candidates " << missed << " times\n";
+    if (verbose)
+      std::cout << s.path << ": " << s.items.size() << " articles, " << xs.size() - before
+                << " candidate rows, gold story not among candidates " << missed << " times\n";
   }
   ClusterModel model = Fit(xs, ys, C);
 
@@ -348,7 +350,8 @@ ClusterModel Calibrate(const std::vector<Set>& sets, const std::vector<Pairs>& p
     for (const Pairs& p : pairs) sum += RunPairs(p, m, &together);
     return sum / static_cast<double>(sets.size() + pairs.size());
   };
-  best[0] = 0, best[1] = 0, best[2] = 2, best[3] = 0;  // bias shift, headline shift, headline merge threshold
+  best[0] = 0, best[1] = 0, best[2] = 2,
+  best[3] = 0;  // bias shift, headline shift, headline merge threshold
   double best_f1 = mean_f1(best[0], best[1], best[2], best[3]);
   std::vector<double> grids[4];
   if (size_search)
@@ -390,7 +393,7 @@ int main(int argc, char** argv) {
   std::string
       eval_thresholds;  // --eval "t1,t2,...": score the built-in model at these thresholds and exit
   int shuffles = 2;
-  bool holdout = false;  // --holdout: fit on half the topics, score the other half, and swap
+  bool holdout = false;    // --holdout: fit on half the topics, score the other half, and swap
   int holdout_stride = 1;  // --holdout-stride 2: halves of topic pairs (another split)
   double C = 1.0;
   std::vector<std::string> paths;
@@ -489,8 +492,7 @@ int main(int argc, char** argv) {
         for (int k = 0; k < orders; ++k) {
           Score sc = Run(s, k, m, 0.5);
           sum += sc.f1;
-          std::printf("%s order %d: P=%.3f R=%.3f F1=%.3f\n", s.path.c_str(), k, sc.p, sc.r,
-                      sc.f1);
+          std::printf("%s order %d: P=%.3f R=%.3f F1=%.3f\n", s.path.c_str(), k, sc.p, sc.r, sc.f1);
         }
         std::printf("%s mean F1 %.4f (bias shift %.1f, size shift %.2f)\n", s.path.c_str(),
                     sum / orders, best[0], best[3]);

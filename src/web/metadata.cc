@@ -483,8 +483,8 @@ bool InPageFurniture(const HtmlTree& tree, uint32_t n) {
 // "entry-title", "post-headline") and no other <h1> in content bears the same class and id,
 // as a list of teasers would.
 std::vector<std::string> Headlines(const HtmlTree& tree, const std::vector<std::string>& titles,
-                                   const std::vector<std::string>& site_keys,
-                                   size_t* in_content, bool* first_named) {
+                                   const std::vector<std::string>& site_keys, size_t* in_content,
+                                   bool* first_named) {
   // <h1>s looked at, at most: a page has a few (the most on wcxb-dev and zyte: 22); the bound
   // keeps a hostile page of many large <h1>s linear.
   constexpr int kMaxHeadings = 32;
@@ -506,16 +506,17 @@ std::vector<std::string> Headlines(const HtmlTree& tree, const std::vector<std::
     (furniture ? outside : inside).push_back(std::move(text));
   }
   *in_content = inside.size();
-  *first_named = !inside_classes.empty() &&
-                 (Contains(inside_classes[0], "headline") || Contains(inside_classes[0], "title")) &&
-                 std::count(inside_classes.begin(), inside_classes.end(), inside_classes[0]) == 1;
+  *first_named =
+      !inside_classes.empty() &&
+      (Contains(inside_classes[0], "headline") || Contains(inside_classes[0], "title")) &&
+      std::count(inside_classes.begin(), inside_classes.end(), inside_classes[0]) == 1;
   inside.insert(inside.end(), outside.begin(), outside.end());
   return inside;
 }
 
 // Whether a declared title agrees with `h1`: it starts with it (maybe followed by a site
-// suffix), or ends with it after a separator (a site or section prefix). A later <h1> must also be most of that title or its whole first part, not a
-// section name it starts with.
+// suffix), or ends with it after a separator (a site or section prefix). A later <h1> must also be
+// most of that title or its whole first part, not a section name it starts with.
 bool Agrees(const std::string& h1, bool first, const std::vector<std::string>& titles,
             const std::vector<std::string>& site_keys) {
   const std::string key = Key(h1);
@@ -687,8 +688,8 @@ std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaM
       titles.push_back(std::move(t));
     }
   };
-  for (std::string t : {declared, FirstMeta(meta, {"og:title"}), FirstMeta(meta, {"twitter:title"}),
-                        page_title}) {
+  for (std::string t :
+       {declared, FirstMeta(meta, {"og:title"}), FirstMeta(meta, {"twitter:title"}), page_title}) {
     add(std::move(t));
   }
   // The titles declared outside the body (JSON-LD, meta tags, <title>), for ShownTitle: the
@@ -698,7 +699,8 @@ std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaM
   const std::vector<std::string> site_keys = SiteKeys(site, host);
   size_t in_content = 0;
   bool first_named = false;
-  std::vector<std::string> headlines = Headlines(tree, titles, site_keys, &in_content, &first_named);
+  std::vector<std::string> headlines =
+      Headlines(tree, titles, site_keys, &in_content, &first_named);
   for (std::string& h : headlines) h = StripSiteParts(h, site_keys);
   // The visible headline that a declared title agrees with.
   for (size_t i = 0; i < headlines.size(); ++i) {
@@ -727,7 +729,8 @@ std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaM
   // trusting meta titles ever more; 3 is where section names end).
   constexpr size_t kShortHeadline = 3;
   const bool weak = declared.empty() ? false
-                    : in_content > 1 ? !first_named
+                    : in_content > 1
+                        ? !first_named
                         : CountWords(h1) <= kShortHeadline &&
                               CountWords(StripSiteName(declared, site_keys)) > CountWords(h1);
   if (!h1.empty() && !weak) return h1;
