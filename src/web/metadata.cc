@@ -450,28 +450,21 @@ std::string StripSiteName(const std::string& title, const std::vector<std::strin
   return title;
 }
 
-bool InFurniture(const HtmlTree& tree, uint32_t n) {
-  for (uint32_t a = tree.nodes[n].parent; a != 0; a = tree.nodes[a].parent) {
-    Tag t = tree.nodes[a].tag;
-    if (t == Tag::kHeader || t == Tag::kNav || t == Tag::kFooter || t == Tag::kAside ||
-        tree.nodes[a].hidden) {
-      return true;
-    }
-    if (t == Tag::kArticle || t == Tag::kMain) return false;
-  }
-  return false;
-}
-
-// Whether `n` is in the page's furniture (InFurniture), a <header> counting only when no
-// <article> or <main> holds it: an article's own <header> holds its headline.
-bool InPageFurniture(const HtmlTree& tree, uint32_t n) {
+// Whether `n` is in the page's furniture: a <nav>, <footer>, <aside>, <header> or hidden
+// element holds it before any <article> or <main> does. With `article_header`, a <header>
+// counts only when no <article> or <main> holds it: an article's own <header> holds its
+// headline.
+bool InFurniture(const HtmlTree& tree, uint32_t n, bool article_header = false) {
   bool header = false;
   for (uint32_t a = tree.nodes[n].parent; a != 0; a = tree.nodes[a].parent) {
     const HtmlNode& node = tree.nodes[a];
     Tag t = node.tag;
     if (t == Tag::kNav || t == Tag::kFooter || t == Tag::kAside || node.hidden) return true;
+    if (t == Tag::kHeader) {
+      if (!article_header) return true;
+      header = true;
+    }
     if (t == Tag::kArticle || t == Tag::kMain) return false;
-    header = header || t == Tag::kHeader;
   }
   return header;
 }
@@ -501,7 +494,7 @@ std::vector<std::string> Headlines(const HtmlTree& tree, const std::vector<std::
       continue;
     }
     keys.push_back(std::move(key));
-    const bool furniture = InPageFurniture(tree, n);
+    const bool furniture = InFurniture(tree, n, /*article_header=*/true);
     if (!furniture) inside_classes.push_back(tree.nodes[n].class_id);
     (furniture ? outside : inside).push_back(std::move(text));
   }
@@ -663,7 +656,7 @@ std::string NamedSubheading(const HtmlTree& tree) {
       continue;
     }
     if ((Contains(node.class_id, "title") || Contains(node.class_id, "headline")) &&
-        !InPageFurniture(tree, n)) {
+        !InFurniture(tree, n, /*article_header=*/true)) {
       first = n;
     }
   }
