@@ -319,8 +319,7 @@ ClusterModel Calibrate(const std::vector<Set>& sets, const std::vector<Pairs>& p
   for (const Set& s : sets) {
     size_t missed = 0, before = xs.size();
     // Undated sets (no publication order) are also learned in shuffled orders.
-    bool dated = s.items.empty() || s.items.front().features.time.has_value();
-    for (int k = 0; k <= (dated ? 0 : shuffles); ++k) Rows(s, k, &xs, &ys, &missed);
+    for (int k = 0; k <= (Dated(s) ? 0 : shuffles); ++k) Rows(s, k, &xs, &ys, &missed);
     if (verbose)
       std::cout << s.path << ": " << s.items.size() << " articles, " << xs.size() - before
                 << " candidate rows, gold story not among candidates " << missed << " times\n";
@@ -350,8 +349,11 @@ ClusterModel Calibrate(const std::vector<Set>& sets, const std::vector<Pairs>& p
     for (const Pairs& p : pairs) sum += RunPairs(p, m, &together);
     return sum / static_cast<double>(sets.size() + pairs.size());
   };
-  best[0] = 0, best[1] = 0, best[2] = 2,
-  best[3] = 0;  // bias shift, headline shift, headline merge threshold
+  // Bias shift, headline shift, headline merge threshold (2: never), story-size shift.
+  best[0] = 0;
+  best[1] = 0;
+  best[2] = 2;
+  best[3] = 0;
   double best_f1 = mean_f1(best[0], best[1], best[2], best[3]);
   std::vector<double> grids[4];
   if (size_search)
@@ -359,7 +361,7 @@ ClusterModel Calibrate(const std::vector<Set>& sets, const std::vector<Pairs>& p
   for (double v = -6; v <= 6.001; v += 0.5) grids[0].push_back(v), grids[1].push_back(v);
   for (double v = 0.5; v <= 0.951; v += 0.05) grids[2].push_back(v);
   grids[2].push_back(2);
-  for (int round = 0; round < 2; ++round) {  // coordinate search over the three
+  for (int round = 0; round < 2; ++round) {  // coordinate search over the four
     for (int which = 0; which < 4; ++which) {
       for (double v : grids[which]) {
         double trial[4] = {best[0], best[1], best[2], best[3]};
