@@ -48,6 +48,11 @@ void AddPipelineFlags(CLI::App* cmd, PipelineOptions* o) {
                   "Probability at which a story of headlines (no body text) merges into another "
                   "story, re-read as it grows; above 1 never (default: the calibrated 0.70).")
       ->check(CLI::Range(0.0, 2.0));
+  cmd->add_option("--split-ratio", o->cluster.split_ratio,
+                  "A story of full articles splits in two when its members form two groups of "
+                  "4 or more whose similarity across is below this share of the similarity "
+                  "within (read at 8, 12, 16, 24, 32 and 48 articles; default 0.80); 0 never.")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--half-life", o->cluster.half_life_seconds,
                   "Seconds between an article and a story's last article that halve the odds of "
                   "joining it (default 86400 = 1 day).")

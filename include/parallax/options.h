@@ -99,6 +99,13 @@ struct ClusterOptions {
   // when the story reaches 2, 3, 4, 6, 8, 12, 16... headlines. Negative: the calibrated value
   // from the model file (0.7); above 1: never.
   double headline_merge_threshold = -1;
+  // A story of full articles is read again when it reaches 8, 12, 16, 24, 32 and 48 articles:
+  // its members are grouped in two by average-link similarity, and when each group has at
+  // least 4 articles and the mean similarity across the groups is below `split_ratio` times
+  // the mean within the less cohesive group, the story is two events of one kind (two
+  // earthquakes, two arrests) that an early article joined, and the smaller group leaves as a
+  // story of its own. Default 0.8 (docs/benchmarks.md, "Splitting stories"); 0: never split.
+  double split_ratio = 0.8;
 };
 
 struct DigestOptions {

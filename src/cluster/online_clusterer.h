@@ -12,7 +12,11 @@
 // input) leave the index and free their memory. A story of headlines is read again as if it
 // were one article when it reaches 2, 3, 4, 6, 8, 12, 16... headlines, and merges into the
 // most probable other story at `headline_merge_threshold` (a headline alone is too little to
-// place surely; full articles are not merged, see MaybeMerge).
+// place surely; full articles are not merged, see MaybeMerge). A story of full articles is
+// read again at 8, 12, 16, 24, 32 and 48 articles and split in two when its members form two
+// groups less alike than each is within (two events of one kind that an early article joined;
+// see ClusterOptions::split_ratio and MaybeSplit): the articles of the group that leaves are
+// moved, and ResolveArticle gives an article's story now.
 //
 // Cost per article: O(query terms × posting length + candidates × terms), independent of the
 // number of stories seen. Not thread-safe: the pipeline feeds it from one thread.
@@ -120,6 +124,14 @@ class OnlineClusterer {
   uint32_t Resolve(uint32_t story) const;
   // Merges done so far, (from, into) in order, for callers that keep article -> story.
   const std::vector<std::pair<uint32_t, uint32_t>>& merges() const { return merges_; }
+  // The story article number `article` (0, 1, ... in the order of Add/File calls), filed into
+  // story `filed`, belongs to now: a split may have moved it, a merge may have absorbed it.
+  uint32_t ResolveArticle(uint64_t article, uint32_t filed) const;
+  // At the end of the input: reads every live story that may still split once more, as if it
+  // had reached a checkpoint (a story of 21 articles was last read at 16).
+  void SplitAtEnd();
+  // Articles moved by splits so far.
+  size_t moved_articles() const { return moved_.size(); }
 
   size_t stories() const { return next_id_; }           // created so far
   size_t live_stories() const { return live_.size(); }  // still taking articles
@@ -147,6 +159,10 @@ class OnlineClusterer {
     uint64_t last_seq = 0;
     uint32_t size = 0;
     uint32_t headlines = 0;  // members without a body
+    // While the story may still split (at most kSplitMembers articles): each member's article
+    // number and features, its terms cut to the strongest few.
+    std::vector<std::pair<uint64_t, Prepared>> members;
+    bool splittable = true;
   };
 
   TermWeights Weigh(const TermWeights& raw) const;
@@ -162,11 +178,16 @@ class OnlineClusterer {
                   const std::vector<std::pair<std::string, float>>& surnames,
                   const std::vector<uint64_t>& numbers) const;
   Prepared AsArticle(const Story& s) const;
+  // Splits story `id` in two when its members are two events (ClusterOptions::split_ratio).
+  void MaybeSplit(uint32_t id);
+  // Empties `s` of content and files `members` into it again, in order.
+  void Refill(Story& s, std::vector<std::pair<uint64_t, Prepared>> members) const;
 
   ClusterOptions options_;
   ClusterModel model_;
   absl::flat_hash_map<uint64_t, uint32_t> df_;  // flat, as ClusterBackground::df
   uint64_t docs_ = 0;
+  uint64_t filed_ = 0;  // articles filed: the next article number
   uint32_t next_id_ = 0;
   std::unordered_map<uint32_t, Story> live_;
   absl::flat_hash_map<uint64_t, std::vector<uint32_t>> postings_;
@@ -178,6 +199,9 @@ class OnlineClusterer {
   std::deque<std::pair<uint64_t, uint32_t>> by_seq_;
   std::unordered_map<uint32_t, uint32_t> merged_into_;
   std::vector<std::pair<uint32_t, uint32_t>> merges_;
+  // Article number -> the story a split moved it to. Grows by at most kSplitMembers / 2
+  // articles per split; splits are rare (a few stories in a hundred on labelled news).
+  absl::flat_hash_map<uint64_t, uint32_t> moved_;
 };
 
 }  // namespace parallax

@@ -77,12 +77,17 @@ TEST(OnlineClusterer, EveryArticleBelongsToExactlyOneStoryOfItsEvent) {
   OnlineClusterer c(ClusterOptions{});
   std::map<int, std::set<uint32_t>> stories_of_event;
   std::map<uint32_t, std::set<int>> events_of_story;
+  std::vector<uint32_t> filed;
   for (int i = 0; i < 200; ++i) {
-    int event = i % 10;
-    uint32_t s = c.Add(Make(event, rng, 1000 + i * 60));
+    filed.push_back(c.Add(Make(i % 10, rng, 1000 + i * 60)));
+    ASSERT_LT(filed.back(), c.stories());
+  }
+  c.SplitAtEnd();
+  for (int i = 0; i < 200; ++i) {  // the story each article is in now
+    uint32_t s = c.ResolveArticle(static_cast<uint64_t>(i), filed[static_cast<size_t>(i)]);
     ASSERT_LT(s, c.stories());
-    stories_of_event[event].insert(s);
-    events_of_story[s].insert(event);
+    stories_of_event[i % 10].insert(s);
+    events_of_story[s].insert(i % 10);
   }
   for (auto& [s, events] : events_of_story) EXPECT_EQ(events.size(), 1u) << "story " << s;
   for (auto& [e, stories] : stories_of_event) EXPECT_EQ(stories.size(), 1u) << "event " << e;
@@ -179,12 +184,71 @@ TEST(OnlineClusterer, StoriesOfHeadlinesMergeAsTheyGrowAndNeverAcrossEvents) {
 TEST(OnlineClusterer, StoriesOfFullArticlesNeverMerge) {
   std::mt19937 rng(19);
   ClusterOptions o;
-  o.threshold = 0.999;
+  o.threshold = 1.01;  // every article starts a story
   o.headline_merge_threshold = 0.01;
   OnlineClusterer c(o);
   for (int i = 0; i < 100; ++i) c.Add(Make(i % 3, rng, 1000 + i));
   EXPECT_TRUE(c.merges().empty());
   EXPECT_GT(c.stories(), 3u);
+}
+
+// Two events of one kind ("a quake", "an arrest"): reports of both share the words of the
+// kind; each event has its own words and people besides.
+ArticleFeatures OfAKind(int event, std::mt19937& rng) {
+  std::uniform_int_distribution<int> kind(0, 7), own(0, 9), filler(0, 199);
+  std::map<uint64_t, float> tf, entities;
+  for (int i = 0; i < 14; ++i) tf[Hash64("kind" + std::to_string(kind(rng)))] += 1;
+  for (int i = 0; i < 10; ++i)
+    tf[Hash64("e" + std::to_string(event) + "w" + std::to_string(own(rng)))] += 1;
+  for (int i = 0; i < 8; ++i) tf[Hash64("f" + std::to_string(filler(rng)))] += 1;
+  entities[EntityTerm("e" + std::to_string(event) + " person")] = 1;
+  ArticleFeatures f;
+  for (auto [t, c] : tf) f.terms.emplace_back(t, 1.0f + std::log(c));
+  for (auto [t, c] : entities) f.entities.emplace_back(t, c);
+  return f;
+}
+
+TEST(OnlineClusterer, AStoryOfTwoEventsOfOneKindSplitsInTwo) {
+  // A join threshold of 0 files every article into the most probable story, as an early
+  // report of a second event joins a story of the first when the words of the kind outweigh
+  // its own; reading the story again as it grows takes the second event out.
+  auto run = [](double split_ratio) {
+    std::mt19937 rng(23);
+    ClusterOptions o;
+    o.threshold = 0;
+    o.split_ratio = split_ratio;
+    OnlineClusterer c(o);
+    std::vector<uint32_t> now;
+    for (int i = 0; i < 30; ++i) now.push_back(c.Add(OfAKind(i % 2, rng)));
+    c.SplitAtEnd();
+    for (size_t i = 0; i < now.size(); ++i) now[i] = c.ResolveArticle(i, now[i]);
+    return std::make_pair(now, c.moved_articles());
+  };
+  auto [joined, none] = run(0);  // never split
+  EXPECT_EQ(std::set<uint32_t>(joined.begin(), joined.end()).size(), 1u);
+  EXPECT_EQ(none, 0u);
+  auto [split, moved] = run(0.8);
+  std::map<int, std::set<uint32_t>> stories_of_event;
+  for (size_t i = 0; i < split.size(); ++i)
+    stories_of_event[static_cast<int>(i % 2)].insert(split[i]);
+  ASSERT_EQ(stories_of_event[0].size(), 1u);
+  ASSERT_EQ(stories_of_event[1].size(), 1u);
+  EXPECT_NE(*stories_of_event[0].begin(), *stories_of_event[1].begin());
+  EXPECT_GE(moved, 4u);
+  EXPECT_EQ(run(0.8).first, split);  // a replay splits alike
+}
+
+TEST(OnlineClusterer, AStoryOfOneEventDoesNotSplit) {
+  std::mt19937 rng(29);
+  ClusterOptions o;
+  o.threshold = 0;
+  OnlineClusterer c(o);
+  std::vector<uint32_t> now;
+  for (int i = 0; i < 60; ++i) now.push_back(c.Add(OfAKind(7, rng)));  // past kSplitMembers
+  c.SplitAtEnd();
+  for (size_t i = 0; i < now.size(); ++i) EXPECT_EQ(c.ResolveArticle(i, now[i]), now[0]);
+  EXPECT_EQ(c.moved_articles(), 0u);
+  EXPECT_EQ(c.stories(), 1u);
 }
 
 TEST(OnlineClusterer, UndatedStreamsRetireByArticleCount) {

@@ -82,6 +82,7 @@ class Pipeline::Impl {
   std::vector<std::vector<uint32_t>> copies_;
   std::vector<std::vector<uint32_t>> stories_;  // story number -> article indexes
   std::vector<uint32_t> story_of_;              // article index -> story number, or kNoStory
+  std::vector<uint32_t> clustered_;             // clusterer article number -> article index
   std::unordered_map<std::string, std::string> seen_ids_;  // id -> origin
   std::vector<Rejection> rejected_;
 };
@@ -199,6 +200,7 @@ void Pipeline::Impl::FileProcessed(std::unique_ptr<Article> article, Processed& 
       if (!options_.one_story) clusterer_.Touch(story, a.published);
     } else {
       story = options_.one_story ? 0 : clusterer_.Add(p.features);
+      if (!options_.one_story) clustered_.push_back(index);
     }
     if (story >= stories_.size()) stories_.resize(story + 1);
     stories_[story].push_back(index);
@@ -272,14 +274,21 @@ Story Pipeline::Impl::BuildStory(const std::vector<uint32_t>& members) const {
 Report Pipeline::Impl::Finish() {
   Report report;
   report.articles_read = 0;
-  // Stories the clusterer merged since their articles were filed (headline feeds, see
-  // OnlineClusterer) are reported as one; Filing numbers stay as they were handed out.
-  std::vector<std::vector<uint32_t>> merged(stories_.size());
-  for (uint32_t n = 0; n < stories_.size(); ++n) {
-    const uint32_t root = options_.one_story ? n : clusterer_.Resolve(n);
-    auto& into = merged[root];
-    into.insert(into.end(), stories_[n].begin(), stories_[n].end());
+  // Stories are reported as they are now: articles a split moved (OnlineClusterer) are in
+  // their new story, stories merged since their articles were filed (headline feeds) are one,
+  // and a copy is where its original is. Filing numbers stay as they were handed out.
+  std::vector<uint32_t> now = story_of_;
+  if (!options_.one_story) {
+    clusterer_.SplitAtEnd();
+    for (uint64_t k = 0; k < clustered_.size(); ++k)
+      now[clustered_[k]] = clusterer_.ResolveArticle(k, story_of_[clustered_[k]]);
+    for (size_t i = 0; i < now.size(); ++i)
+      if (copy_of_[i] >= 0 && now[static_cast<size_t>(copy_of_[i])] != kNoStory)
+        now[i] = now[static_cast<size_t>(copy_of_[i])];
   }
+  std::vector<std::vector<uint32_t>> merged(std::max(stories_.size(), clusterer_.stories()));
+  for (uint32_t i = 0; i < now.size(); ++i)
+    if (now[i] != kNoStory) merged[now[i]].push_back(i);
   std::vector<const std::vector<uint32_t>*> order;
   for (auto& m : merged) {
     std::sort(m.begin(), m.end());  // arrival order
