@@ -580,12 +580,7 @@ uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story)
     live_.emplace(id, Story{});
   }
   Story& s = live_.at(id);
-  AddContent(s, a.terms, a.title, a.entities, a.surnames, a.numbers);
-  for (int16_t year : a.years) AddYear(s.years, year, 1);
-  ++s.size;
-  if (a.headline_only) ++s.headlines;
-  s.recent.push_back(Top(a.terms, kMemberTerms));
-  if (s.recent.size() > kRecentMembers) s.recent.pop_front();
+  AddArticle(s, a);
   const uint64_t article = filed_++;
   if (s.splittable && options_.split_ratio > 0 && s.size <= kSplitMembers) {
     Prepared kept = a;
@@ -622,15 +617,17 @@ void OnlineClusterer::Refill(Story& s, std::vector<std::pair<uint64_t, Prepared>
   s.posted = posted;
   s.last_time = last_time;
   s.last_seq = last_seq;
-  for (const auto& [article, a] : members) {
-    AddContent(s, a.terms, a.title, a.entities, a.surnames, a.numbers);
-    for (int16_t year : a.years) AddYear(s.years, year, 1);
-    ++s.size;
-    if (a.headline_only) ++s.headlines;
-    s.recent.push_back(Top(a.terms, kMemberTerms));
-    if (s.recent.size() > kRecentMembers) s.recent.pop_front();
-  }
+  for (const auto& member : members) AddArticle(s, member.second);
   s.members = std::move(members);
+}
+
+void OnlineClusterer::AddArticle(Story& s, const Prepared& a) const {
+  AddContent(s, a.terms, a.title, a.entities, a.surnames, a.numbers);
+  for (int16_t year : a.years) AddYear(s.years, year, 1);
+  ++s.size;
+  if (a.headline_only) ++s.headlines;
+  s.recent.push_back(Top(a.terms, kMemberTerms));
+  if (s.recent.size() > kRecentMembers) s.recent.pop_front();
 }
 
 // Why split, and how: an article of a second event of one kind (a second earthquake, another

@@ -180,6 +180,8 @@ class OnlineClusterer {
   Prepared AsArticle(const Story& s) const;
   // Splits story `id` in two when its members are two events (ClusterOptions::split_ratio).
   void MaybeSplit(uint32_t id);
+  // Adds one article's content, size and recent terms to `s` (not its members or the index).
+  void AddArticle(Story& s, const Prepared& a) const;
   // Empties `s` of content and files `members` into it again, in order.
   void Refill(Story& s, std::vector<std::pair<uint64_t, Prepared>> members) const;
 
