@@ -582,18 +582,23 @@ uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story)
   Story& s = live_.at(id);
   AddArticle(s, a);
   const uint64_t article = filed_++;
-  if (s.splittable && options_.split_ratio > 0 && s.size <= kSplitMembers) {
-    Prepared kept = a;
-    kept.terms = Top(a.terms, kSplitTerms);
+  if (options_.split_ratio > 0 && s.members.size() + 1 == s.size && s.size <= kSplitMembers) {
+    // The member, its terms cut to the strongest (not a copy of all of them, then cut).
+    Prepared kept{Top(a.terms, kSplitTerms),
+                  a.title,
+                  a.entities,
+                  a.numbers,
+                  a.surnames,
+                  a.years,
+                  a.time,
+                  a.headline_only};
     s.members.emplace_back(article, std::move(kept));
-  } else if (s.splittable) {  // past the size looked at: never split
-    s.splittable = false;
+  } else {  // past the size looked at (or splits off): never split, so keep no members
     std::vector<std::pair<uint64_t, Prepared>>().swap(s.members);
   }
   Repost(id, s);
   Touch(id, a.time);
-  if (s.splittable && s.headlines < s.size && CheckpointSize(s.size) && s.size >= 2 * kSplitMinSide)
-    MaybeSplit(id);
+  if (MaySplit(s) && CheckpointSize(s.size)) MaybeSplit(id);
   // Only stories of headlines: a headline alone is too short to place surely, so headline feeds
   // fragment and their stories are re-read as their evidence grows; a full article is placed
   // on its own evidence, and merging story centroids of full articles was measured to join two
@@ -602,6 +607,10 @@ uint32_t OnlineClusterer::File(const Prepared& a, std::optional<uint32_t> story)
     id = MaybeMerge(id);
   RetireIdle();
   return id;
+}
+
+bool OnlineClusterer::MaySplit(const Story& s) {
+  return s.members.size() == s.size && s.headlines < s.size && s.size >= 2 * kSplitMinSide;
 }
 
 uint32_t OnlineClusterer::ResolveArticle(uint64_t article, uint32_t filed) const {
@@ -634,9 +643,9 @@ void OnlineClusterer::AddArticle(Story& s, const Prepared& a) const {
 // player's arrest) is placed against a story of one or two articles, where the words of the
 // kind weigh as much as the names and numbers of the event, and it joins; every later report
 // of the second event then follows it. With a dozen members the two events show as two groups,
-// each alike within and less alike across (ECB+: 9 of the 15 topics whose two events shared a
-// story come apart, docs/benchmarks.md). A group of fewer than kSplitMinSide articles is not an
-// event; one such group of outliers is set aside once and the rest looked at again.
+// each alike within and less alike across (ECB+: topics with 3 or more articles of each event
+// in one story, 14 -> 3; docs/benchmarks.md). A group of fewer than kSplitMinSide articles is not
+// an event; one such group of outliers is set aside once and the rest looked at again.
 void OnlineClusterer::MaybeSplit(uint32_t id) {
   Story& s = live_.at(id);
   const size_t n = s.members.size();
@@ -689,9 +698,7 @@ void OnlineClusterer::SplitAtEnd() {
   if (options_.split_ratio <= 0) return;
   std::vector<uint32_t> ids;
   for (const auto& [id, s] : live_)
-    if (s.splittable && s.headlines < s.size && s.size >= 2 * kSplitMinSide &&
-        !CheckpointSize(s.size))
-      ids.push_back(id);
+    if (MaySplit(s) && !CheckpointSize(s.size)) ids.push_back(id);
   std::sort(ids.begin(), ids.end());  // new story numbers in a replayable order
   for (uint32_t id : ids) MaybeSplit(id);
 }
@@ -747,6 +754,15 @@ uint32_t OnlineClusterer::MaybeMerge(uint32_t id) {
   t.headlines += f.headlines;
   for (TermWeights& m : f.recent) t.recent.push_back(std::move(m));
   while (t.recent.size() > kRecentMembers) t.recent.pop_front();
+  // Members stay those of every article in the story, or none: a split refills a story from
+  // its members alone, so a story whose members are partial must never split.
+  if (t.members.size() + f.members.size() == t.size && t.size <= kSplitMembers) {
+    for (auto& member : f.members) t.members.push_back(std::move(member));
+    std::sort(t.members.begin(), t.members.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+  } else {
+    std::vector<std::pair<uint64_t, Prepared>>().swap(t.members);
+  }
   Repost(into, t);
   Touch(into, f.last_time);
   merged_into_[from] = into;

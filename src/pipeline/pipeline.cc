@@ -287,11 +287,10 @@ Report Pipeline::Impl::Finish() {
         now[i] = now[static_cast<size_t>(copy_of_[i])];
   }
   std::vector<std::vector<uint32_t>> merged(std::max(stories_.size(), clusterer_.stories()));
-  for (uint32_t i = 0; i < now.size(); ++i)
+  for (uint32_t i = 0; i < now.size(); ++i)  // so each story lists its articles in arrival order
     if (now[i] != kNoStory) merged[now[i]].push_back(i);
   std::vector<const std::vector<uint32_t>*> order;
   for (auto& m : merged) {
-    std::sort(m.begin(), m.end());  // arrival order
     if (!m.empty()) order.push_back(&m);
     report.articles_read += m.size();
   }
