@@ -78,6 +78,7 @@ TEST(OnlineClusterer, EveryArticleBelongsToExactlyOneStoryOfItsEvent) {
   std::map<int, std::set<uint32_t>> stories_of_event;
   std::map<uint32_t, std::set<int>> events_of_story;
   std::vector<uint32_t> filed;
+  filed.reserve(200);
   for (int i = 0; i < 200; ++i) {
     filed.push_back(c.Add(Make(i % 10, rng, 1000 + i * 60)));
     ASSERT_LT(filed.back(), c.stories());
@@ -219,6 +220,7 @@ TEST(OnlineClusterer, AStoryOfTwoEventsOfOneKindSplitsInTwo) {
     o.split_ratio = split_ratio;
     OnlineClusterer c(o);
     std::vector<uint32_t> now;
+    now.reserve(30);
     for (int i = 0; i < 30; ++i) now.push_back(c.Add(OfAKind(i % 2, rng)));
     c.SplitAtEnd();
     for (size_t i = 0; i < now.size(); ++i) now[i] = c.ResolveArticle(i, now[i]);
@@ -244,6 +246,7 @@ TEST(OnlineClusterer, AStoryOfOneEventDoesNotSplit) {
   o.threshold = 0;
   OnlineClusterer c(o);
   std::vector<uint32_t> now;
+  now.reserve(60);
   for (int i = 0; i < 60; ++i) now.push_back(c.Add(OfAKind(7, rng)));  // past kSplitMembers
   c.SplitAtEnd();
   for (size_t i = 0; i < now.size(); ++i) EXPECT_EQ(c.ResolveArticle(i, now[i]), now[0]);
