@@ -1,7 +1,7 @@
 // Clustering-stage throughput and scale: replays the features of real articles (analysed once,
 // not timed) through the OnlineClusterer on one core, with fresh timestamps moving forward.
 //
-//   cluster_bench --input SET.jsonl --articles N [--seconds-apart S]
+//   cluster_bench --input SET.jsonl --articles N [--seconds-apart S] [--split-ratio R]
 //
 // Prints articles/s over the whole run, the time per article over the first and the last
 // 10,000 articles, live stories at the end and peak RSS. Run through bench/run_cluster_bench.sh.
@@ -26,14 +26,17 @@ int main(int argc, char** argv) {
   std::string input;
   size_t n = 100000;
   double apart = 2.6;  // seconds between articles: 1,000,000 a month, as a monthly news crawl
+  ClusterOptions options;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--input") input = argv[i + 1];
     if (a == "--articles") n = std::stoul(argv[i + 1]);
     if (a == "--seconds-apart") apart = std::stod(argv[i + 1]);
+    if (a == "--split-ratio") options.split_ratio = std::stod(argv[i + 1]);  // 0: never split
   }
   if (input.empty()) {
-    std::cerr << "usage: cluster_bench --input SET.jsonl --articles N [--seconds-apart S]\n";
+    std::cerr << "usage: cluster_bench --input SET.jsonl --articles N [--seconds-apart S] "
+                 "[--split-ratio R]\n";
     return 2;
   }
   std::vector<Article> articles;
@@ -47,7 +50,7 @@ int main(int argc, char** argv) {
   articles.clear();
 
   constexpr size_t kGenerations = 200;
-  OnlineClusterer c(ClusterOptions{});
+  OnlineClusterer c(options);
   // Thread CPU time, not wall time: the figure is per core, and on a shared machine wall time
   // counts other processes' turns too.
   struct Clock {
