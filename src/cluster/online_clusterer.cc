@@ -119,6 +119,32 @@ double Dot(const TermWeights& a, const TermWeights& b) {
   return dot;
 }
 
+// An article's terms, looked up by term. `Candidates` takes the dot product of one article
+// with up to 32 story centroids and 8 recent members of each; a probe of Abseil's flat table
+// for each term of the other side costs less than walking two sorted runs side by side (a
+// mispredicted branch a step; `perf`: that merge was a third of clustering time). Measured
+// against a hand-written open-addressing table too: Abseil's was faster, most probes miss and
+// its SIMD group match rejects a miss in one step.
+class TermLookup {
+ public:
+  explicit TermLookup(const TermWeights& v) {
+    weights_.reserve(v.size());
+    for (const auto& [term, x] : v) weights_.emplace(term, x);
+  }
+  // The dot product with `b`, summed in b's (term) order: equal to Dot(v, b) to the bit.
+  double Dot(const TermWeights& b) const {
+    double dot = 0;
+    for (const auto& [term, y] : b) {
+      auto it = weights_.find(term);
+      if (it != weights_.end()) dot += static_cast<double>(it->second) * y;
+    }
+    return dot;
+  }
+
+ private:
+  absl::flat_hash_map<uint64_t, float> weights_;
+};
+
 // The `k` heaviest terms of `v`, re-normalised, sorted by term.
 TermWeights Top(const TermWeights& v, size_t k) {
   TermWeights top = v;
@@ -481,6 +507,7 @@ std::vector<OnlineClusterer::Candidate> OnlineClusterer::Candidates(const Prepar
                     });
   std::vector<Candidate> out;
   out.reserve(keep);
+  const TermLookup terms(a.terms);
   for (size_t i = 0; i < keep; ++i) {
     const uint32_t id = ranked[i].second;
     const Story& s = live_.at(id);
@@ -497,7 +524,7 @@ std::vector<OnlineClusterer::Candidate> OnlineClusterer::Candidates(const Prepar
     auto [respelled_terms, respelled_entities] =
         RespelledDots(respelled, a.terms, s.terms, a.entities, s.entities);
     x[kCosine] =
-        s.norm > 0 ? static_cast<float>((Dot(a.terms, s.terms) + respelled_terms) / s.norm) : 0;
+        s.norm > 0 ? static_cast<float>((terms.Dot(s.terms) + respelled_terms) / s.norm) : 0;
     x[kTitleCosine] =
         s.title_norm > 0 ? static_cast<float>(Dot(a.title, s.title) / s.title_norm) : 0;
     const bool entities = !a.entities.empty() && s.entity_norm > 0;
@@ -523,7 +550,7 @@ std::vector<OnlineClusterer::Candidate> OnlineClusterer::Candidates(const Prepar
     x[kHeadlineCosine] = a.headline_only ? x[kCosine] : 0;
     x[kLogSize] = static_cast<float>(std::log1p(s.size));
     double member = 0;
-    for (const TermWeights& m : s.recent) member = std::max(member, Dot(a.terms, m));
+    for (const TermWeights& m : s.recent) member = std::max(member, terms.Dot(m));
     x[kMemberCosine] = static_cast<float>(member);
     if (a.time && s.last_time) {
       double dt = std::fabs(static_cast<double>(*a.time - *s.last_time));
