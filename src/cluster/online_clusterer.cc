@@ -695,7 +695,17 @@ void OnlineClusterer::MaybeSplit(uint32_t id) {
     if (!apart(rest)) return;
     stay = rest.big;
     leave = rest.small;
-    leave.insert(leave.end(), t.small.begin(), t.small.end());
+    // Each outlier set aside goes with the group it is more like on average (the larger on a
+    // tie): a headline merged into the story goes with the reports of its event.
+    auto mean = [&](size_t i, const std::vector<size_t>& g) {
+      double sum = 0;
+      for (size_t j : g) sum += sim[i * n + j];
+      return sum / static_cast<double>(g.size());
+    };
+    std::vector<size_t> to_stay, to_leave;
+    for (size_t i : t.small) (mean(i, leave) > mean(i, stay) ? to_leave : to_stay).push_back(i);
+    stay.insert(stay.end(), to_stay.begin(), to_stay.end());
+    leave.insert(leave.end(), to_leave.begin(), to_leave.end());
     if (leave.size() > stay.size()) std::swap(stay, leave);
   } else {
     return;

@@ -240,6 +240,46 @@ TEST(OnlineClusterer, AStoryOfTwoEventsOfOneKindSplitsInTwo) {
   EXPECT_EQ(run(0.8).first, split);  // a replay splits alike
 }
 
+TEST(OnlineClusterer, HeadlinesMergedIntoAStoryThatSplitsGoWithTheirEvent) {
+  // A story of two events of one kind (the first articles filed into it by hand, as a
+  // calibration run does, the rest by a join threshold of 0) takes in a story of headlines of
+  // the first event by a merge; the headlines' members come along, so when the story splits
+  // they leave or stay with their event, and every article, merged or moved, still resolves
+  // to one story.
+  std::mt19937 rng(31);
+  ClusterOptions o;
+  o.threshold = 0;
+  o.headline_merge_threshold = 0.01;  // the headline story merges into its best candidate
+  OnlineClusterer c(o);
+  std::vector<std::pair<int, uint32_t>> filed;  // event, story File returned
+  filed.reserve(24);
+  auto full = [&](int event, std::optional<uint32_t> story) {
+    uint32_t id = c.File(c.Prepare(OfAKind(event, rng)), story);
+    filed.emplace_back(event, id);
+    return id;
+  };
+  const uint32_t mixed = full(0, std::nullopt);
+  for (int i = 1; i < 6; ++i) full(i % 2, mixed);
+  const uint32_t headlines = c.File(c.Prepare(Headline(0, rng, 0)), std::nullopt);
+  filed.emplace_back(0, headlines);
+  EXPECT_NE(headlines, mixed);
+  filed.emplace_back(0, c.File(c.Prepare(Headline(0, rng, 0)), headlines));  // 2: merges
+  ASSERT_EQ(c.merges().size(), 1u);
+  EXPECT_EQ(c.Resolve(headlines), mixed);
+  for (int i = 0; i < 16; ++i) filed.emplace_back(i % 2, c.Add(OfAKind(i % 2, rng)));
+  c.SplitAtEnd();
+  EXPECT_GE(c.moved_articles(), 4u);
+  std::map<int, std::set<uint32_t>> stories_of_event;
+  for (size_t i = 0; i < filed.size(); ++i) {
+    uint32_t now = c.ResolveArticle(i, filed[i].second);
+    ASSERT_LT(now, c.stories());
+    stories_of_event[filed[i].first].insert(now);
+  }
+  ASSERT_EQ(stories_of_event[0].size(), 1u);  // the headlines are with the rest of event 0
+  ASSERT_EQ(stories_of_event[1].size(), 1u);
+  EXPECT_NE(*stories_of_event[0].begin(), *stories_of_event[1].begin());
+}
+
 TEST(OnlineClusterer, AStoryOfOneEventDoesNotSplit) {
   std::mt19937 rng(29);
   ClusterOptions o;
