@@ -671,7 +671,7 @@ void OnlineClusterer::AddArticle(Story& s, const Prepared& a) const {
 // kind weigh as much as the names and numbers of the event, and it joins; every later report
 // of the second event then follows it. With a dozen members the two events show as two groups,
 // each alike within and less alike across (ECB+: topics with 3 or more articles of each event
-// in one story, 14 -> 3; docs/benchmarks.md). A group of fewer than kSplitMinSide articles is not
+// in one story, 14 -> 2; docs/benchmarks.md). A group of fewer than kSplitMinSide articles is not
 // an event; one such group of outliers is set aside once and the rest looked at again.
 void OnlineClusterer::MaybeSplit(uint32_t id) {
   Story& s = live_.at(id);
