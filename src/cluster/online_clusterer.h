@@ -204,7 +204,7 @@ class OnlineClusterer {
   std::unordered_map<uint32_t, uint32_t> merged_into_;
   std::vector<std::pair<uint32_t, uint32_t>> merges_;
   // Article number -> the story a split moved it to: at most kSplitMembers / 2 more articles
-  // per split (ECB+: 65 stories became 83).
+  // per split (ECB+: 65 stories became 82).
   absl::flat_hash_map<uint64_t, uint32_t> moved_;
 };
 
