@@ -1,6 +1,6 @@
 // Calibrates the clustering model on labelled news and measures it.
 //
-//   cluster_calibrate [--write MODEL] [--shuffles N] [--C c] [--pairs DIR] SET.jsonl...
+//   cluster_calibrate [options] SET.jsonl...   (--help lists them)
 //
 // Each SET is JSON Lines with "id" and a gold "event" label (../shared/data/ecbplus/dev.jsonl,
 // ../shared/data/uci-headlines/dev.jsonl). For each set, replayed as parallax replays input
@@ -35,6 +35,7 @@
 #include <map>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -392,7 +393,32 @@ void Silence(const char*) {}
 }  // namespace
 }  // namespace parallax
 
-int main(int argc, char** argv) {
+namespace {
+constexpr const char* kUsage =
+    "usage: cluster_calibrate [options] SET.jsonl...\n"
+    "Fits the clustering model (liblinear logistic regression on teacher-forced candidate\n"
+    "pairs of each labelled SET, then the bias shifts and headline merge threshold by the best\n"
+    "mean BCubed F1) and prints the figures. bench/calibrate_cluster.sh runs it as shipped.\n"
+    "  --write MODEL        write the fitted model file (src/cluster/cluster_model.txt)\n"
+    "  --pairs DIR          folders of two-article same-event cases, scored in the bias search\n"
+    "  --shuffles N         shuffled orders of an undated set scored besides file order (2)\n"
+    "  --C c                liblinear's inverse regularisation (1)\n"
+    "  --top K              candidates per article kept as training rows (4)\n"
+    "  --headline-shift X   extra bias for headline-only articles before the search\n"
+    "  --merge T            headline merge threshold before the search\n"
+    "  --eval T1,T2,...     score the built-in model at these thresholds and exit\n"
+    "  --holdout            fit on half the topics, score the other half, and swap\n"
+    "  --holdout-stride N   halves of N-topic blocks (another split of the topics)\n"
+    "  --drop F,...         leave these features out of the fit\n"
+    "  --explain            print each article filed into another event's story, with its\n"
+    "                       features (replay order)\n"
+    "  --size-search        search a shift of the story-size weight too\n"
+    "  --dump FILE          write the teacher-forced rows to FILE (TSV)\n"
+    "  -h, --help           this text\n";
+std::string option;  // the option being read, for the error of a value that is not a number
+}  // namespace
+
+int main(int argc, char** argv) try {
   using namespace parallax;
   std::string write;
   double headline_shift = 0;
@@ -407,6 +433,11 @@ int main(int argc, char** argv) {
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
+    option = a;
+    if (a == "-h" || a == "--help") {
+      std::cout << kUsage;
+      return 0;
+    }
     if (a == "--write" && i + 1 < argc) {
       write = argv[++i];
     } else if (a == "--shuffles" && i + 1 < argc) {
@@ -444,14 +475,16 @@ int main(int argc, char** argv) {
       }
     } else if (a == "--C" && i + 1 < argc) {
       C = std::stod(argv[++i]);
+    } else if (a.starts_with("-")) {
+      std::cerr << "cluster_calibrate: unknown option or missing value: " << a << "\n" << kUsage;
+      return 2;
     } else {
       paths.push_back(a);
     }
   }
+  option.clear();  // options read: a logic_error from here on is not about them
   if (paths.empty()) {
-    std::cerr << "usage: cluster_calibrate [--write MODEL] [--shuffles N] [--C c] [--pairs DIR] "
-                 "[--holdout [--holdout-stride N]] [--drop F,...] [--explain] [--size-search] "
-                 "SET.jsonl...\n";
+    std::cerr << kUsage;
     return 2;
   }
   set_print_string_function(Silence);
@@ -545,4 +578,9 @@ int main(int argc, char** argv) {
     }
   }
   return 0;
+} catch (const std::logic_error& e) {  // std::stoi and the like: a value that is not a number
+  if (option.empty()) throw;
+  std::cerr << "cluster_calibrate: " << option << " wants a number (" << e.what() << ")\n"
+            << kUsage;
+  return 2;
 }
