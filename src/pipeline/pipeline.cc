@@ -20,7 +20,9 @@
 #include "util/tsan.h"
 
 namespace parallax {
-namespace {
+// Named, not anonymous: PreparedArticle::State, declared in the header, holds one, and a class
+// with external linkage should not have members of internal types.
+namespace pipeline_internal {
 
 // What the per-article stages produce; signature and features are dropped once used.
 struct Processed {
@@ -28,6 +30,11 @@ struct Processed {
   Signature signature;
   ArticleFeatures features;
 };
+
+}  // namespace pipeline_internal
+using pipeline_internal::Processed;
+
+namespace {
 
 Processed ProcessArticle(const Article& a, const PipelineOptions& o) {
   CleanResult clean = Clean(a, o.clean);

@@ -65,6 +65,12 @@ Status SqliteError(sqlite3* db, std::string_view what) {
   return IoError(std::string(what) + ": " + sqlite3_errmsg(db));
 }
 
+}  // namespace
+
+// Named, not anonymous: Store::Listings and Store::Transaction, declared in the header, hold
+// Statements, and a class with external linkage should not have members of internal types.
+namespace store_internal {
+
 // A prepared statement, finalized on scope exit. Binds are 1-based, as in SQLite.
 class Statement {
  public:
@@ -108,6 +114,11 @@ class Statement {
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
+
+}  // namespace store_internal
+using store_internal::Statement;
+
+namespace {
 
 // Runs a statement that returns no rows.
 Status StepDone(Statement& s, sqlite3* db, std::string_view what) {
