@@ -6,6 +6,7 @@
 #include <iostream>
 #include <optional>
 
+#include "cluster/online_clusterer.h"
 #include "parallax/pipeline.h"
 #include "parallax/reader.h"
 
@@ -46,7 +47,8 @@ void AddPipelineFlags(CLI::App* cmd, PipelineOptions* o) {
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--headline-merge", o->cluster.headline_merge_threshold,
                   "Probability at which a story of headlines (no body text) merges into another "
-                  "story, re-read as it grows; above 1 never (default: the calibrated 0.70).")
+                  "story, re-read as it grows; above 1 never (default: the calibrated " +
+                      std::to_string(DefaultClusterModel().headline_merge).substr(0, 4) + ").")
       ->check(CLI::Range(0.0, 2.0));
   cmd->add_option("--split-ratio", o->cluster.split_ratio,
                   "A story of full articles splits in two when its members form two groups of "
