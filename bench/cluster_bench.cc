@@ -88,6 +88,10 @@ int main(int argc, char** argv) {
   auto end = Clock::now();
   last = (end - mark).count();
   double total = (end - start).count();
+  const size_t live = c.live_stories(), created = c.stories(), merges = c.merges().size(),
+               moved = c.moved_articles();
+  c.EndOfInput();  // once per input, not per article: timed apart from the stream
+  const double at_end = (Clock::now() - end).count();
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
   std::printf("input=%s (%zu articles, %.0f bytes of text each on average) articles=%zu\n",
@@ -98,7 +102,10 @@ int main(int argc, char** argv) {
       "%.1f us/article (ratio %.2f)\n",
       static_cast<double>(n) / total, window, first / static_cast<double>(window) * 1e6, window,
       last / static_cast<double>(window) * 1e6, last / first);
-  std::printf("stories created %zu, live at the end %zu; peak RSS %.0f MiB\n", c.stories(),
-              c.live_stories(), static_cast<double>(ru.ru_maxrss) / 1024.0);
+  std::printf("stories created %zu, live at the end %zu; peak RSS %.0f MiB\n", created, live,
+              static_cast<double>(ru.ru_maxrss) / 1024.0);
+  std::printf(
+      "end of input: %.0f ms (%zu fragments merged, %zu stories split off, %zu articles moved)\n",
+      at_end * 1e3, c.merges().size() - merges, c.stories() - created, c.moved_articles() - moved);
   return 0;
 }

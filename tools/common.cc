@@ -50,6 +50,12 @@ void AddPipelineFlags(CLI::App* cmd, PipelineOptions* o) {
                   "story, re-read as it grows; above 1 never (default: the calibrated " +
                       std::to_string(DefaultClusterModel().headline_merge).substr(0, 4) + ").")
       ->check(CLI::Range(0.0, 2.0));
+  cmd->add_option("--fragment-merge", o->cluster.fragment_merge_threshold,
+                  "Probability at which, at the end of the input, a story of fewer than 4 full "
+                  "articles, re-read as one article, merges into its most probable other story; "
+                  "above 1 never (default: the --cluster-threshold, the story it would join "
+                  "now).")
+      ->check(CLI::Range(0.0, 2.0));
   cmd->add_option("--split-ratio", o->cluster.split_ratio,
                   "A story of full articles splits in two when its members form two groups of "
                   "4 or more whose similarity across is below this share of the similarity "

@@ -97,8 +97,15 @@ struct ClusterOptions {
   // A story of headlines merges into another live story when the model, reading the story as
   // if it were one article, gives at least this probability that it belongs there. Checked
   // when the story reaches 2, 3, 4, 6, 8, 12, 16... headlines. Negative: the calibrated value
-  // from the model file (0.7); above 1: never.
+  // from the model file (0.65); above 1: never.
   double headline_merge_threshold = -1;
+  // At the end of the input, a fragment (a story of full articles too small to be an event
+  // of its own: fewer than 4 articles, the least a split leaves) is read again as if it were
+  // one article, and merges into its most probable other story at this probability. Its first
+  // article came before its event's story had grown enough to be recognised (a different
+  // angle, other words); the grown story now shows it. Negative: `threshold`, the story it
+  // would join now; above 1: never (docs/benchmarks.md, "Fragments").
+  double fragment_merge_threshold = -1;
   // A story of full articles is read again when it reaches 8, 12, 16, 24, 32 and 48 articles:
   // its members are grouped in two by average-link similarity, and when each group has at
   // least 4 articles and the mean similarity across the groups is below `split_ratio` times

@@ -16,7 +16,9 @@
 // read again at 8, 12, 16, 24, 32 and 48 articles and split in two when its members form two
 // groups less alike than each is within (two events of one kind that an early article joined;
 // see ClusterOptions::split_ratio and MaybeSplit): the articles of the group that leaves are
-// moved, and ResolveArticle gives an article's story now.
+// moved, and ResolveArticle gives an article's story now. At the end of the input (EndOfInput),
+// fragments of fewer than 4 full articles merge into the story they would join now, and every
+// story that may still split is read once more.
 //
 // Cost per article: O(query terms × posting length + candidates × terms), independent of the
 // number of stories seen. Not thread-safe: the pipeline feeds it from one thread.
@@ -127,9 +129,11 @@ class OnlineClusterer {
   // The story article number `article` (0, 1, ... in the order of Add/File calls), filed into
   // story `filed`, belongs to now: a split may have moved it, a merge may have absorbed it.
   uint32_t ResolveArticle(uint64_t article, uint32_t filed) const;
-  // At the end of the input: reads every live story that may still split once more, as if it
-  // had reached a checkpoint (a story of 21 articles was last read at 16).
-  void SplitAtEnd();
+  // At the end of the input: each live fragment (fewer than 4 full articles) is read as one
+  // article and merges into its most probable other story at fragment_merge_threshold; then
+  // every live story that may still split is read once more, as if it had reached a
+  // checkpoint (a story of 21 articles was last read at 16).
+  void EndOfInput();
   // Articles moved by splits so far.
   size_t moved_articles() const { return moved_.size(); }
 
@@ -169,8 +173,8 @@ class OnlineClusterer {
   void RetireIdle();
   void Repost(uint32_t id, Story& s);
   // Reads story `id` as an article and merges it into its most probable other story when
-  // that reaches options_.merge_threshold. Returns the story `id` now stands for.
-  uint32_t MaybeMerge(uint32_t id);
+  // that reaches `threshold`. Returns the story `id` now stands for.
+  uint32_t MaybeMerge(uint32_t id, double threshold);
   // Adds an article's (or a merged story's) terms, titles, entities, people and counts to `s`.
   void AddContent(Story& s, const TermWeights& terms, const TermWeights& title,
                   const TermWeights& entities,

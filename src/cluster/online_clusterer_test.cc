@@ -83,7 +83,7 @@ TEST(OnlineClusterer, EveryArticleBelongsToExactlyOneStoryOfItsEvent) {
     filed.push_back(c.Add(Make(i % 10, rng, 1000 + i * 60)));
     ASSERT_LT(filed.back(), c.stories());
   }
-  c.SplitAtEnd();
+  c.EndOfInput();
   for (int i = 0; i < 200; ++i) {  // the story each article is in now
     uint32_t s = c.ResolveArticle(static_cast<uint64_t>(i), filed[static_cast<size_t>(i)]);
     ASSERT_LT(s, c.stories());
@@ -182,7 +182,7 @@ TEST(OnlineClusterer, StoriesOfHeadlinesMergeAsTheyGrowAndNeverAcrossEvents) {
   EXPECT_GT(merges, 0u);
 }
 
-TEST(OnlineClusterer, StoriesOfFullArticlesNeverMerge) {
+TEST(OnlineClusterer, StoriesOfFullArticlesNeverMergeAsTheyGrow) {
   std::mt19937 rng(19);
   ClusterOptions o;
   o.threshold = 1.01;  // every article starts a story
@@ -191,6 +191,41 @@ TEST(OnlineClusterer, StoriesOfFullArticlesNeverMerge) {
   for (int i = 0; i < 100; ++i) c.Add(Make(i % 3, rng, 1000 + i));
   EXPECT_TRUE(c.merges().empty());
   EXPECT_GT(c.stories(), 3u);
+}
+
+TEST(OnlineClusterer, FragmentsJoinTheStoryTheyWouldJoinNowAtTheEnd) {
+  // Each event's reports form a story; one early report of each was filed apart (by hand, as a
+  // report from another angle starts a story of its own before its event's story is
+  // recognisable), and event 0 has a second story of 4 reports besides. At the end of the
+  // input the two one-article fragments merge into their event's story; the story of 4 is
+  // an event's worth and stays; nothing merges across events.
+  auto run = [](double fragment_merge) {
+    std::mt19937 rng(37);
+    ClusterOptions o;
+    o.fragment_merge_threshold = fragment_merge;
+    OnlineClusterer c(o);
+    std::vector<std::pair<int, uint32_t>> filed;  // event, story number handed out
+    filed.reserve(46);
+    for (int i = 0; i < 40; ++i) filed.emplace_back(i % 2, c.Add(Make(i % 2, rng, 1000 + i)));
+    for (int event : {0, 1})
+      filed.emplace_back(event, c.File(c.Prepare(Make(event, rng, 1100)), std::nullopt));
+    const uint32_t four = c.File(c.Prepare(Make(0, rng, 1200)), std::nullopt);
+    filed.emplace_back(0, four);
+    for (int i = 0; i < 3; ++i) filed.emplace_back(0, c.File(c.Prepare(Make(0, rng, 1200)), four));
+    c.EndOfInput();
+    std::map<int, std::set<uint32_t>> stories_of_event;
+    std::map<uint32_t, std::set<int>> events_of_story;
+    for (size_t i = 0; i < filed.size(); ++i) {
+      uint32_t now = c.ResolveArticle(i, filed[i].second);
+      stories_of_event[filed[i].first].insert(now);
+      events_of_story[now].insert(filed[i].first);
+    }
+    for (auto& [story, events] : events_of_story) EXPECT_EQ(events.size(), 1u) << story;
+    EXPECT_EQ(c.Resolve(four), four);  // 4 articles: not a fragment
+    return std::make_pair(stories_of_event[0].size(), stories_of_event[1].size());
+  };
+  EXPECT_EQ(run(2.0), std::make_pair(size_t{3}, size_t{2}));  // never: the fragments stay apart
+  EXPECT_EQ(run(-1), std::make_pair(size_t{2}, size_t{1}));   // the join threshold
 }
 
 // Two events of one kind ("a quake", "an arrest"): reports of both share the words of the
@@ -222,7 +257,7 @@ TEST(OnlineClusterer, AStoryOfTwoEventsOfOneKindSplitsInTwo) {
     std::vector<uint32_t> now;
     now.reserve(30);
     for (int i = 0; i < 30; ++i) now.push_back(c.Add(OfAKind(i % 2, rng)));
-    c.SplitAtEnd();
+    c.EndOfInput();
     for (size_t i = 0; i < now.size(); ++i) now[i] = c.ResolveArticle(i, now[i]);
     return std::make_pair(now, c.moved_articles());
   };
@@ -267,7 +302,7 @@ TEST(OnlineClusterer, HeadlinesMergedIntoAStoryThatSplitsGoWithTheirEvent) {
   ASSERT_EQ(c.merges().size(), 1u);
   EXPECT_EQ(c.Resolve(headlines), mixed);
   for (int i = 0; i < 16; ++i) filed.emplace_back(i % 2, c.Add(OfAKind(i % 2, rng)));
-  c.SplitAtEnd();
+  c.EndOfInput();
   EXPECT_GE(c.moved_articles(), 4u);
   std::map<int, std::set<uint32_t>> stories_of_event;
   for (size_t i = 0; i < filed.size(); ++i) {
@@ -288,7 +323,7 @@ TEST(OnlineClusterer, AStoryOfOneEventDoesNotSplit) {
   std::vector<uint32_t> now;
   now.reserve(60);
   for (int i = 0; i < 60; ++i) now.push_back(c.Add(OfAKind(7, rng)));  // past kSplitMembers
-  c.SplitAtEnd();
+  c.EndOfInput();
   for (size_t i = 0; i < now.size(); ++i) EXPECT_EQ(c.ResolveArticle(i, now[i]), now[0]);
   EXPECT_EQ(c.moved_articles(), 0u);
   EXPECT_EQ(c.stories(), 1u);

@@ -282,11 +282,12 @@ Report Pipeline::Impl::Finish() {
   Report report;
   report.articles_read = 0;
   // Stories are reported as they are now: articles a split moved (OnlineClusterer) are in
-  // their new story, stories merged since their articles were filed (headline feeds) are one,
-  // and a copy is where its original is. Filing numbers stay as they were handed out.
+  // their new story, stories merged since their articles were filed (headline feeds, and
+  // fragments at the end of the input) are one, and a copy is where its original is. Filing
+  // numbers stay as they were handed out.
   std::vector<uint32_t> now = story_of_;
   if (!options_.one_story) {
-    clusterer_.SplitAtEnd();
+    clusterer_.EndOfInput();
     for (uint64_t k = 0; k < clustered_.size(); ++k)
       now[clustered_[k]] = clusterer_.ResolveArticle(k, story_of_[clustered_[k]]);
     for (size_t i = 0; i < now.size(); ++i)
