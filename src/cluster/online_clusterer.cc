@@ -743,8 +743,12 @@ void OnlineClusterer::EndOfInput() {
     for (const auto& [id, s] : live_)
       if (s.size < kSplitMinSide && s.headlines < s.size) fragments.push_back(id);
     std::sort(fragments.begin(), fragments.end());
-    for (uint32_t id : fragments)
-      if (live_.count(id)) grown.insert(MaybeMerge(id, options_.fragment_merge_threshold));
+    for (uint32_t id : fragments) {
+      if (!live_.count(id)) continue;
+      // A fragment that absorbed another is still under 8 articles: it cannot split.
+      if (uint32_t into = MaybeMerge(id, options_.fragment_merge_threshold); into != id)
+        grown.insert(into);
+    }
   }
   if (options_.split_ratio <= 0) return;
   std::vector<uint32_t> ids;
