@@ -426,8 +426,8 @@ int main(int argc, char** argv) try {
   double headline_shift = 0;
   std::vector<std::string>
       pairs_dirs;  // --pairs DIR: folders of two-article cases, for the bias search
-  std::string
-      eval_thresholds;  // --eval "t1,t2,...": score the built-in model at these thresholds and exit
+  // --eval "t1,t2,...": score the built-in model at these thresholds and exit
+  std::vector<double> eval_thresholds;
   int shuffles = 2;
   bool holdout = false;    // --holdout: fit on half the topics, score the other half, and swap
   int holdout_stride = 1;  // --holdout-stride 2: halves of topic pairs (another split)
@@ -455,7 +455,8 @@ int main(int argc, char** argv) try {
     } else if (a == "--merge" && i + 1 < argc) {
       merge_threshold = std::stod(argv[++i]);
     } else if (a == "--eval" && i + 1 < argc) {
-      eval_thresholds = argv[++i];
+      std::stringstream list(argv[++i]);
+      for (std::string t; std::getline(list, t, ',');) eval_thresholds.push_back(std::stod(t));
     } else if (a == "--size-search") {
       size_search = true;
     } else if (a == "--explain") {
@@ -498,14 +499,13 @@ int main(int argc, char** argv) try {
   for (const std::string& p : pairs_dirs) pairs.push_back(LoadPairs(p));
 
   if (!eval_thresholds.empty()) {
-    std::stringstream list(eval_thresholds);
-    for (std::string t; std::getline(list, t, ',');) {
+    for (double t : eval_thresholds) {
       for (const Set& s : sets) {
         for (int k = 0; k <= (Dated(s) ? 0 : shuffles); ++k) {
           ClusterModel m = DefaultClusterModel();
           m.weights[kHeadlineOnly] += headline_shift;
-          Score sc = Run(s, k, m, std::stod(t));
-          std::printf("threshold %s merge %.2f %s order %d: P=%.3f R=%.3f F1=%.3f\n", t.c_str(),
+          Score sc = Run(s, k, m, t);
+          std::printf("threshold %g merge %.2f %s order %d: P=%.3f R=%.3f F1=%.3f\n", t,
                       merge_threshold, s.path.c_str(), k, sc.p, sc.r, sc.f1);
         }
       }
