@@ -469,6 +469,14 @@ bool InFurniture(const HtmlTree& tree, uint32_t n, bool article_header = false) 
   return header;
 }
 
+// Whether a <form> holds `n`.
+bool InForm(const HtmlTree& tree, uint32_t n) {
+  for (uint32_t a = tree.nodes[n].parent; a != 0; a = tree.nodes[a].parent) {
+    if (tree.nodes[a].tag == Tag::kForm) return true;
+  }
+  return false;
+}
+
 // The page's <h1> texts that are not the site's name: those outside page furniture (a site
 // logo is often an <h1> in the <header>) first, then the others; each text once.
 // `*in_content` is the number of the first kind; `*first_named` says whether the first of
@@ -721,7 +729,11 @@ std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaM
   // Words: 3 measured on wcxb-dev title accuracy 0.860 (0: 0.834, 2: 0.855, 6: 0.871 by
   // trusting meta titles ever more; 3 is where section names end).
   constexpr size_t kShortHeadline = 3;
-  const bool weak = declared.empty() ? false
+  // Longer is a paragraph set in an <h1> (a summary, a lead), not a headline: the longest
+  // headlines on wcxb-dev and zyte have 22 words; one <h1> there of 41 words is a summary.
+  constexpr size_t kMaxHeadlineWords = 32;
+  const bool weak = declared.empty()                     ? false
+                    : CountWords(h1) > kMaxHeadlineWords ? true
                     : in_content > 1
                         ? !first_named
                         : CountWords(h1) <= kShortHeadline &&
@@ -746,17 +758,143 @@ std::string ChooseTitle(const HtmlTree& tree, const JsonLd& ld, const MetaMap& m
   return CutAtBar(ChooseTitleParts(tree, ld, meta, site, host));
 }
 
+// The words that introduce a byline ("Written by Ilse Varnes", "Author: Per Holm", "View all
+// posts by Ilse Varnes"), lower case, longest first; each matches only before a space, a colon
+// or the end, so "Byron" keeps its "By".
+constexpr std::string_view kBylineLabels[] = {"view all posts by",
+                                              "see all posts by",
+                                              "all posts by",
+                                              "more posts by",
+                                              "read more about",
+                                              "written by",
+                                              "authored by",
+                                              "posted by",
+                                              "published by",
+                                              "recipe by",
+                                              "words by",
+                                              "story by",
+                                              "authors",
+                                              "author",
+                                              "by",
+                                              "von",
+                                              "par"};
+
+// Whether `a` is a call to action or a template's unfilled field, not a name: "View more
+// posts", "Read more", "page.head.extra.author", "{{ author }}".
+bool IsNotAName(std::string_view a) {
+  const std::string lower = AsciiLower(a);
+  for (std::string_view start : {"view ", "see more", "read more", "more posts", "please "}) {
+    if (StartsWith(lower, start)) return true;
+  }
+  if (Contains(a, "{{") || Contains(a, "${")) return true;
+  // A template's field path ("page.head.extra.author"); a user name ("sara.r.peter") stays.
+  return a.find(' ') == std::string_view::npos &&
+         (lower.ends_with(".author") || lower.ends_with(".name") || lower.ends_with(".byline"));
+}
+
 std::string CleanAuthor(std::string a) {
   a = Collapse(a);
-  for (std::string_view prefix : {"By ", "by ", "BY ", "Von ", "Par "}) {
-    if (StartsWith(a, prefix)) a.erase(0, prefix.size());
+  // A label at most twice ("Author: By Per Holm").
+  for (int round = 0; round < 2; ++round) {
+    const std::string lower = AsciiLower(a);
+    bool cut = false;
+    for (std::string_view label : kBylineLabels) {
+      if (!StartsWith(lower, label)) continue;
+      const char next = lower.size() > label.size() ? lower[label.size()] : ' ';
+      if (next != ' ' && next != ':') continue;
+      size_t from = label.size();
+      while (from < a.size() && (a[from] == ' ' || a[from] == ':')) ++from;
+      a.erase(0, from);
+      cut = true;
+      break;
+    }
+    if (!cut) break;
   }
-  if (a.size() > kMaxAuthorBytes || StartsWith(a, "http") || a.find('@') == 0) return {};
+  if (a.size() > kMaxAuthorBytes || StartsWith(a, "http") || a.find('@') == 0 || IsNotAName(a)) {
+    return {};
+  }
   return a;
 }
 
+// Node index of the page's headline <h1> (defined with the date rules below).
+uint32_t HeadlineNode(const HtmlTree& tree);
+
+// Whether `text` (collapsed) is only a byline label: "By", "Written by:", "Article by".
+bool IsBylineLabel(std::string_view text) {
+  std::string lower = AsciiLower(text);
+  while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
+  for (std::string_view label : {"by", "written by", "posted by", "authored by", "article by",
+                                 "words by", "story by", "published by", "author", "authors"}) {
+    if (lower == label) return true;
+  }
+  return false;
+}
+
+// The short text of `n` (text node or element), cleaned as a name; "" when it is longer than
+// a name can be (read within kMaxRawBytes and a node budget, so a large element costs
+// little) or does not read as one (1 to `max_words` words, no digits, "|" or "@").
+std::string NameText(const HtmlTree& tree, uint32_t n, size_t max_words) {
+  // A list of names ("Written by: <ul><li>Ilse Varnes</li><li>Per Holm</li></ul>"): each item
+  // a name, joined as the JSON-LD authors are.
+  constexpr size_t kMaxNames = 8;
+  if (const HtmlNode& list = tree.nodes[n]; list.tag == Tag::kUl || list.tag == Tag::kOl) {
+    std::string all;
+    size_t names = 0;
+    for (uint32_t item : list.children) {
+      if (tree.nodes[item].tag != Tag::kLi) continue;
+      std::string one = NameText(tree, item, max_words);
+      if (one.empty() || ++names > kMaxNames) return {};
+      if (!all.empty()) all += ", ";
+      all += one;
+    }
+    return all;
+  }
+  // Raw text before its spaces are collapsed: templates indent a byline over many lines.
+  constexpr size_t kMaxRawBytes = 8 * kMaxAuthorBytes;
+  std::string raw;
+  size_t nodes = 256;
+  if (tree.nodes[n].tag == Tag::kText) {
+    raw = tree.nodes[n].text;
+  } else if (!CollectTextUpTo(tree, n, kMaxRawBytes, &nodes, &raw)) {
+    return {};
+  }
+  std::string a = CleanAuthor(raw);
+  const size_t words = CountWords(a);
+  if (words == 0 || words > max_words || a.find_first_of("0123456789|@") != std::string::npos) {
+    return {};
+  }
+  return a;
+}
+
+// The name in the byline element `n`: a byline often holds the name and the writer's role in
+// elements of their own ("Ilse Varnes" + "Senior Reporter", "Per Holm" + "Founder at ...").
+// The first element below `n` whose class or id says "name", else the first link into an
+// /author/ page (which may hold the role too), with a cleaned text of 1 to `max_words` words;
+// "" when none is (the caller reads the whole element). Looks at most kMaxNodes nodes below `n`
+// per pass.
+std::string BylineName(const HtmlTree& tree, uint32_t n, size_t max_words) {
+  constexpr int kMaxNodes = 200;
+  for (const bool by_class : {true, false}) {
+    int seen = 0;
+    std::vector<uint32_t> stack(tree.nodes[n].children.rbegin(), tree.nodes[n].children.rend());
+    while (!stack.empty() && seen++ < kMaxNodes) {
+      const uint32_t c = stack.back();
+      stack.pop_back();
+      const HtmlNode& node = tree.nodes[c];
+      if (!node.IsElement()) continue;
+      if (by_class ? Contains(node.class_id, "name")
+                   : node.tag == Tag::kA && Contains(node.Attr("href"), "/author/")) {
+        if (std::string a = NameText(tree, c, max_words); !a.empty()) return a;
+      }
+      stack.insert(stack.end(), node.children.rbegin(), node.children.rend());
+    }
+  }
+  return {};
+}
+
 // A printed byline: the first element whose class/id says author or byline (not a comment's),
-// or a link into an /author/ page, holding a short name (1 to 6 words, no digits).
+// or a link into an /author/ page, holding a short name (1 to 6 words, no digits); not in a
+// <form> (a comment form's "author" field).
 std::string VisibleByline(const HtmlTree& tree) {
   constexpr size_t kMaxWords = 6;
   for (uint32_t n = 1; n < tree.nodes.size(); ++n) {
@@ -766,13 +904,62 @@ std::string VisibleByline(const HtmlTree& tree) {
     bool byline = (Contains(c, "author") || Contains(c, "byline")) && !Contains(c, "comment") &&
                   !Contains(c, "bio") && !Contains(c, "avatar") && !Contains(c, "img");
     byline = byline || (node.tag == Tag::kA && Contains(node.Attr("href"), "/author/"));
-    if (!byline) continue;
-    std::string a = CleanAuthor(TextOf(tree, n));
-    size_t words = CountWords(a);
-    if (words == 0 || words > kMaxWords || a.find_first_of("0123456789|@") != std::string::npos) {
+    if (!byline || InForm(tree, n)) continue;
+    std::string a = BylineName(tree, n, kMaxWords);
+    if (a.empty()) a = NameText(tree, n, kMaxWords);
+    if (!a.empty()) return a;
+  }
+  return {};
+}
+
+// A byline written as a label and a name: "By <a>Ilse Varnes</a>", "<p>Written by</p><p>Per
+// Holm</p>". The first text node outside furniture, forms and comments that is only a label
+// (IsBylineLabel), whose next non-blank sibling, or its parent's when the label is all its
+// parent holds, reads as a name (NameText). Bylines whose class says so are VisibleByline's.
+// A byline stands by its headline: with an <h1>, the label must be within kNearHeadline nodes
+// of it, so that the bylines of teasers further down ("By <a>...</a>" under each related
+// story) and of widget credits are not taken. wcxb-dev: the bylines this finds lie 4 to 182
+// nodes from the <h1> but one (757); the wrong ones a teaser's at 305, a credit's at 983.
+std::string LabelledByline(const HtmlTree& tree) {
+  constexpr size_t kMaxWords = 6;
+  constexpr size_t kMaxLabelBytes = 24;
+  constexpr uint32_t kNearHeadline = 250;
+  const uint32_t headline = HeadlineNode(tree);
+  // The next sibling of `n` that is not blank text, 0 when none is.
+  auto next = [&tree](uint32_t n) -> uint32_t {
+    const std::vector<uint32_t>& siblings = tree.nodes[tree.nodes[n].parent].children;
+    auto it = std::find(siblings.begin(), siblings.end(), n);
+    for (++it; it != siblings.end(); ++it) {
+      const HtmlNode& s = tree.nodes[*it];
+      if (s.tag == Tag::kText && Collapse(s.text).empty()) continue;
+      if (s.tag == Tag::kScript || s.tag == Tag::kStyle) continue;
+      return *it;
+    }
+    return 0;
+  };
+  // Labels looked at, at most: each costs a walk of its siblings, and a hostile page could
+  // hold a great many "By"s under one parent.
+  constexpr int kMaxLabels = 32;
+  int labels = 0;
+  for (uint32_t n = 1; n < tree.nodes.size() && labels < kMaxLabels; ++n) {
+    const HtmlNode& node = tree.nodes[n];
+    if (headline != 0 && (n > headline ? n - headline : headline - n) > kNearHeadline) continue;
+    if (node.tag != Tag::kText || node.text.size() > kMaxLabelBytes ||
+        !IsBylineLabel(Collapse(node.text)) || InFurniture(tree, n) || InForm(tree, n)) {
       continue;
     }
-    return a;
+    ++labels;
+    bool in_comment = false;
+    for (uint32_t a = node.parent; a != 0 && !in_comment; a = tree.nodes[a].parent) {
+      in_comment = Contains(tree.nodes[a].class_id, "comment");
+    }
+    if (in_comment) continue;
+    uint32_t name = next(n);
+    if (name == 0 && node.parent != 0 && IsBylineLabel(TextOf(tree, node.parent))) {
+      name = next(node.parent);
+    }
+    if (name == 0) continue;
+    if (std::string a = NameText(tree, name, kMaxWords); !a.empty()) return a;
   }
   return {};
 }
@@ -793,7 +980,8 @@ std::string ChooseAuthor(const HtmlTree& tree, const JsonLd& ld, const MetaMap& 
       if (!a.empty()) return a;
     }
   }
-  return VisibleByline(tree);
+  if (std::string a = VisibleByline(tree); !a.empty()) return a;
+  return LabelledByline(tree);
 }
 
 // /2025/09/04/ or /2025-09-04 in a URL.

@@ -288,6 +288,93 @@ TEST(Metadata, DeclaredTitleShownInAnotherHeadingBeatsADisagreeingHeadline) {
   EXPECT_EQ(m.title, "Winter crossings run late on Sundays");
 }
 
+TEST(Metadata, AParagraphSetInAHeadlineIsNotTheTitle) {
+  std::string summary;
+  for (int i = 0; i < 40; ++i) summary += "word ";
+  EXPECT_EQ(Meta(R"(<head><meta property="og:title" content="Mole vote passes | Estvik Tidings">
+      </head><body><h1>)" +
+                 summary + "</h1><p>x</p></body>")
+                .title,
+            "Mole vote passes");
+  // 32 words still read as a headline.
+  summary.clear();
+  for (int i = 0; i < 32; ++i) summary += "word ";
+  summary.pop_back();
+  EXPECT_EQ(Meta(R"(<head><meta property="og:title" content="Mole vote passes | Estvik Tidings">
+      </head><body><h1>)" +
+                 summary + "</h1><p>x</p></body>")
+                .title,
+            summary);
+}
+
+TEST(Metadata, BylineLabelsAreNotPartOfTheName) {
+  auto author = [](const std::string& content) {
+    return Meta(R"(<head><meta name="author" content=")" + content + R"("></head><p>x</p>)").author;
+  };
+  EXPECT_EQ(author("Written by Ilse Varnes"), "Ilse Varnes");
+  EXPECT_EQ(author("Author: Per Holm"), "Per Holm");
+  EXPECT_EQ(author("Posted by: Per Holm"), "Per Holm");
+  EXPECT_EQ(author("View all posts by Ilse Varnes"), "Ilse Varnes");
+  EXPECT_EQ(author("Author: By Per Holm"), "Per Holm");
+  EXPECT_EQ(author("Byron Lake"), "Byron Lake");      // a name that starts like a label
+  EXPECT_EQ(author("sara.r.peter"), "sara.r.peter");  // a user name with dots
+  // Only a label, a call to action or a template's unfilled field is no name: the printed
+  // byline is read instead.
+  for (std::string not_a_name :
+       {"Written By:", "View more posts", "page.head.extra.author", "{{ post.author }}"}) {
+    EXPECT_EQ(Meta(R"(<head><meta name="author" content=")" + not_a_name +
+                   R"("></head><body><h1>Mole vote</h1><p class=byline>By Per Holm</p></body>)")
+                  .author,
+              "Per Holm")
+        << not_a_name;
+  }
+}
+
+TEST(Metadata, TheNameInABylineThatAlsoGivesTheRole) {
+  EXPECT_EQ(Meta(R"(<body><h1>Mole vote</h1><div class="article-author"><img alt="">
+      <span class="author__name">Ilse Varnes</span><span class="author__role">Senior Mole
+      Reporter</span></div><p>x</p></body>)")
+                .author,
+            "Ilse Varnes");
+  // A link into the writer's page, when no element is named as the name.
+  EXPECT_EQ(Meta(R"(<body><h1>Mole vote</h1><div class="byline"><a href="/author/per-holm">Per
+      Holm</a><span>Editor</span></div><p>x</p></body>)")
+                .author,
+            "Per Holm");
+  // A comment form's "author" field is no byline.
+  EXPECT_EQ(Meta(R"(<body><h1>Mole vote</h1><p>x</p><form><p class="comment-form author">
+      <label>Your name</label></p></form></body>)")
+                .author,
+            "");
+}
+
+TEST(Metadata, ABylineWrittenAsALabelAndAName) {
+  EXPECT_EQ(Meta("<body><h1>Mole vote</h1><p><span>By <a href=/staff/ilse>Ilse Varnes</a>"
+                 "</span> - 4 March</p><p>Body.</p></body>")
+                .author,
+            "Ilse Varnes");
+  EXPECT_EQ(Meta("<body><h1>Mole vote</h1><div><p>Written by</p><p>Per Holm</p></div>"
+                 "<p>Body.</p></body>")
+                .author,
+            "Per Holm");
+  // Several writers in a list.
+  EXPECT_EQ(Meta("<body><h1>Mole vote</h1><span>Written by: <ul><li><a href=/i>Ilse Varnes</a>"
+                 "</li><li><a href=/p>Per Holm</a></li></ul></span><p>Body.</p></body>")
+                .author,
+            "Ilse Varnes, Per Holm");
+  // Not a caption's credit ("Photo by" is no byline label), not a sentence, not a comment's.
+  EXPECT_EQ(Meta("<body><h1>Mole vote</h1><figcaption>Photo by <a>Per Holm</a></figcaption>"
+                 "<p>The vote was won by <b>a wide margin of 2 to 1</b>.</p>"
+                 "<div class=comments><p>By <a>Anon Reader</a></p></div></body>")
+                .author,
+            "");
+  // A teaser's byline far below the headline is another story's.
+  std::string page = "<body><h1>Mole vote</h1>";
+  for (int i = 0; i < 200; ++i) page += "<p>Body text.</p>";
+  page += "<div><h3>Related</h3><span>By <a>Per Holm</a></span></div></body>";
+  EXPECT_EQ(Meta(page).author, "");
+}
+
 TEST(Metadata, LessUsualPublicationDates) {
   // The datePublished of the WebPage object when no article object has one.
   EXPECT_EQ(Meta(R"(<script type="application/ld+json">{"@graph":[{"@type":"WebPage",
