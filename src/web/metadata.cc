@@ -925,17 +925,26 @@ std::string LabelledByline(const HtmlTree& tree) {
   constexpr size_t kMaxLabelBytes = 24;
   constexpr uint32_t kNearHeadline = 250;
   const uint32_t headline = HeadlineNode(tree);
-  // The next sibling of `n` that is not blank text, 0 when none is.
-  auto next = [&tree](uint32_t n) -> uint32_t {
+  auto blank = [&tree](uint32_t s) {
+    const HtmlNode& node = tree.nodes[s];
+    return (node.tag == Tag::kText && Collapse(node.text).empty()) || node.tag == Tag::kScript ||
+           node.tag == Tag::kStyle;
+  };
+  // The next sibling of `n` that is not blank, 0 when none is.
+  auto next = [&tree, &blank](uint32_t n) -> uint32_t {
     const std::vector<uint32_t>& siblings = tree.nodes[tree.nodes[n].parent].children;
     auto it = std::find(siblings.begin(), siblings.end(), n);
     for (++it; it != siblings.end(); ++it) {
-      const HtmlNode& s = tree.nodes[*it];
-      if (s.tag == Tag::kText && Collapse(s.text).empty()) continue;
-      if (s.tag == Tag::kScript || s.tag == Tag::kStyle) continue;
-      return *it;
+      if (!blank(*it)) return *it;
     }
     return 0;
+  };
+  // Whether `n` is all its parent holds but blanks.
+  auto alone = [&tree, &blank](uint32_t n) {
+    for (uint32_t s : tree.nodes[tree.nodes[n].parent].children) {
+      if (s != n && !blank(s)) return false;
+    }
+    return true;
   };
   // Labels looked at, at most: each costs a walk of its siblings, and a hostile page could
   // hold a great many "By"s under one parent.
@@ -955,7 +964,7 @@ std::string LabelledByline(const HtmlTree& tree) {
     }
     if (in_comment) continue;
     uint32_t name = next(n);
-    if (name == 0 && node.parent != 0 && IsBylineLabel(TextOf(tree, node.parent))) {
+    if (name == 0 && node.parent != 0 && alone(n)) {
       name = next(node.parent);
     }
     if (name == 0) continue;

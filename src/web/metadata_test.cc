@@ -368,6 +368,14 @@ TEST(Metadata, ABylineWrittenAsALabelAndAName) {
                  "<div class=comments><p>By <a>Anon Reader</a></p></div></body>")
                 .author,
             "");
+  // At most 32 labels are looked at (each costs a walk of its siblings).
+  auto after_labels = [](int empty_labels) {
+    std::string page = "<body><h1>Mole vote</h1>";
+    for (int i = 0; i < empty_labels; ++i) page += "<p><span>By</span></p>";
+    return Meta(page + "<p>By <a>Per Holm</a></p></body>").author;
+  };
+  EXPECT_EQ(after_labels(31), "Per Holm");
+  EXPECT_EQ(after_labels(32), "");
   // A teaser's byline far below the headline is another story's.
   std::string page = "<body><h1>Mole vote</h1>";
   for (int i = 0; i < 200; ++i) page += "<p>Body text.</p>";
