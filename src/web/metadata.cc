@@ -477,6 +477,17 @@ bool InForm(const HtmlTree& tree, uint32_t n) {
   return false;
 }
 
+// Node index of the page's headline <h1>, 0 when there is none.
+uint32_t HeadlineNode(const HtmlTree& tree) {
+  uint32_t first = 0;
+  for (uint32_t n = 1; n < tree.nodes.size(); ++n) {
+    if (tree.nodes[n].tag != Tag::kH1 || TextOf(tree, n).empty()) continue;
+    if (!InFurniture(tree, n)) return n;
+    if (first == 0) first = n;
+  }
+  return first;
+}
+
 // The page's <h1> texts that are not the site's name: those outside page furniture (a site
 // logo is often an <h1> in the <header>) first, then the others; each text once.
 // `*in_content` is the number of the first kind; `*first_named` says whether the first of
@@ -732,12 +743,13 @@ std::string ChooseTitleParts(const HtmlTree& tree, const JsonLd& ld, const MetaM
   // Longer is a paragraph set in an <h1> (a summary, a lead), not a headline: the longest
   // headlines on wcxb-dev and zyte have 22 words; one <h1> there of 41 words is a summary.
   constexpr size_t kMaxHeadlineWords = 32;
-  const bool weak = declared.empty()                     ? false
-                    : CountWords(h1) > kMaxHeadlineWords ? true
-                    : in_content > 1
-                        ? !first_named
-                        : CountWords(h1) <= kShortHeadline &&
-                              CountWords(StripSiteName(declared, site_keys)) > CountWords(h1);
+  const size_t h1_words = CountWords(h1);
+  const bool weak =
+      !declared.empty() &&
+      (h1_words > kMaxHeadlineWords ||
+       (in_content > 1 ? !first_named
+                       : h1_words <= kShortHeadline &&
+                             CountWords(StripSiteName(declared, site_keys)) > h1_words));
   if (!h1.empty() && !weak) return h1;
   if (!declared.empty()) return StripSiteName(declared, site_keys);
   return StripSiteName(page_title, site_keys);
@@ -768,6 +780,7 @@ constexpr std::string_view kBylineLabels[] = {"view all posts by",
                                               "read more about",
                                               "written by",
                                               "authored by",
+                                              "article by",
                                               "posted by",
                                               "published by",
                                               "recipe by",
@@ -816,18 +829,12 @@ std::string CleanAuthor(std::string a) {
   return a;
 }
 
-// Node index of the page's headline <h1> (defined with the date rules below).
-uint32_t HeadlineNode(const HtmlTree& tree);
-
-// Whether `text` (collapsed) is only a byline label: "By", "Written by:", "Article by".
+// Whether `text` (collapsed) is only a byline label (kBylineLabels): "By", "Written by:".
 bool IsBylineLabel(std::string_view text) {
   std::string lower = AsciiLower(text);
   while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
-  for (std::string_view label : {"by", "written by", "posted by", "authored by", "article by",
-                                 "words by", "story by", "published by", "author", "authors"}) {
-    if (lower == label) return true;
-  }
-  return false;
+  return std::find(std::begin(kBylineLabels), std::end(kBylineLabels), lower) !=
+         std::end(kBylineLabels);
 }
 
 // The short text of `n` (text node or element), cleaned as a name; "" when it is longer than
@@ -1014,17 +1021,6 @@ std::string DateFromUrl(std::string_view url) {
     }
   }
   return {};
-}
-
-// Node index of the page's headline <h1>, 0 when there is none.
-uint32_t HeadlineNode(const HtmlTree& tree) {
-  uint32_t first = 0;
-  for (uint32_t n = 1; n < tree.nodes.size(); ++n) {
-    if (tree.nodes[n].tag != Tag::kH1 || TextOf(tree, n).empty()) continue;
-    if (!InFurniture(tree, n)) return n;
-    if (first == 0) first = n;
-  }
-  return first;
 }
 
 // A date printed near the headline ("Updated September 4, 2025", "4th Sep 2025",

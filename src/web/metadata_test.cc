@@ -342,7 +342,7 @@ TEST(Metadata, TheNameInABylineThatAlsoGivesTheRole) {
                 .author,
             "Per Holm");
   // A comment form's "author" field is no byline.
-  EXPECT_EQ(Meta(R"(<body><h1>Mole vote</h1><p>x</p><form><p class="comment-form author">
+  EXPECT_EQ(Meta(R"(<body><h1>Mole vote</h1><p>x</p><form><p class="form-author">
       <label>Your name</label></p></form></body>)")
                 .author,
             "");
